@@ -41,6 +41,7 @@ type Cable struct {
 	Source         Source      `json:"source"`
 
 	// Filled by loader/extract.
+	TagInfo       []Tag            `json:"tagInfo,omitempty"` // meaning and kind per tag, same order as Tags
 	Persons       []PersonMention  `json:"persons,omitempty"`
 	Countries     []CountryMention `json:"countries,omitempty"`
 	Organizations []OrgMention     `json:"organizations,omitempty"`
