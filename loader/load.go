@@ -1,0 +1,235 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/loader/extract"
+)
+
+// ErrFailures is wrapped by the error Load returns when some records could
+// not be loaded (the others were).
+var ErrFailures = errors.New("some records failed")
+
+// Load streams every record of src into store: parse and extract in
+// parallel, batch in input order, skip cables whose stored content hash is
+// the same (unless opts.Force), and write each batch with one WriteCables
+// call from a single goroutine. ext may be nil to load parsed cables without
+// extracted entities.
+//
+// It returns the summary of what happened whatever the outcome. The error
+// is nil only when every record was loaded or unchanged; it wraps
+// ErrFailures when some records failed, ctx's cause when the load was
+// interrupted, and the store's error when a write failed. In every case the
+// batches written are whole.
+//
+// When the run was not interrupted, the dataset version (DatasetVersion of
+// every distinct cable seen in this run, written or unchanged) is recorded
+// with SetDataset.
+func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src Source, opts Options) (Summary, error) {
+	opts = opts.withDefaults()
+	start := time.Now()
+	sum := Summary{}
+	if err := store.EnsureSchema(ctx); err != nil {
+		return sum, fmt.Errorf("preparing the store (constraints and indexes): %w", err)
+	}
+
+	c := &counters{}
+	stopProgress := startProgress(opts.Progress, c, src.totalBytes(), start)
+
+	// The writer may fail; it then cancels the rest of the pipeline.
+	wctx, cancelWrite := context.WithCancelCause(ctx)
+	defer cancelWrite(nil)
+
+	batches := make(chan []Item, 1)
+	type writeResult struct {
+		seen                                   map[string]string
+		loaded, unchanged, duplicates, dropped int
+		batches                                int
+		err                                    error
+	}
+	done := make(chan writeResult, 1)
+	go func() {
+		w := writer{store: store, opts: opts, c: c, seen: map[string]string{}}
+		for b := range batches {
+			if w.err != nil || ctx.Err() != nil {
+				w.dropped += len(b)
+				continue
+			}
+			if err := w.write(ctx, b); err != nil {
+				w.err = err
+				w.dropped += len(b)
+				cancelWrite(err)
+			}
+		}
+		done <- writeResult{w.seen, w.loaded, w.unchanged, w.duplicates, w.dropped, w.batches, w.err}
+	}()
+
+	var batch []Item
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		select {
+		case batches <- batch:
+			batch = nil
+			return nil
+		case <-wctx.Done():
+			return context.Cause(wctx)
+		}
+	}
+	var strictErr error
+	emit := func(it Item) error {
+		if it.Failure != nil {
+			c.failed.Add(1)
+			sum.Failed++
+			if len(sum.Failures) < MaxFailures {
+				sum.Failures = append(sum.Failures, *it.Failure)
+			}
+			opts.Logger.Warn("record failed", "path", it.Failure.Path, "record", it.Failure.Record, "line", it.Failure.Line, "reason", it.Failure.Reason)
+			if opts.OnFailure != nil {
+				opts.OnFailure(*it.Failure)
+			}
+			if opts.Strict {
+				if err := flush(); err != nil {
+					return err
+				}
+				strictErr = fmt.Errorf("stopped at the first failure (strict): %s: %w", Where(*it.Failure), ErrFailures)
+				return strictErr
+			}
+			return nil
+		}
+		batch = append(batch, it)
+		if len(batch) >= opts.BatchSize {
+			return flush()
+		}
+		return nil
+	}
+	serr := stream(wctx, ext, src, opts, c, emit)
+	if serr == nil {
+		serr = flush()
+	}
+	close(batches)
+	wr := <-done
+	stopProgress()
+
+	sum.Read = int(c.read.Load())
+	sum.Bytes = c.bytes.Load()
+	sum.Loaded, sum.Unchanged, sum.Duplicates, sum.Batches = wr.loaded, wr.unchanged, wr.duplicates, wr.batches
+	sum.Dropped = wr.dropped + len(batch)
+	sum.Cables = len(wr.seen)
+
+	var err error
+	switch {
+	case wr.err != nil:
+		err = wr.err
+	case ctx.Err() != nil:
+		err = fmt.Errorf("load interrupted, whole batches written so far are kept: %w", context.Cause(ctx))
+	case strictErr != nil:
+		err = strictErr
+	case serr != nil:
+		err = serr
+	case sum.Failed > 0:
+		err = fmt.Errorf("%d of %d records failed: %w", sum.Failed, sum.Read, ErrFailures)
+	}
+	interrupted := wr.err != nil || ctx.Err() != nil || (serr != nil && serr != strictErr)
+	if !interrupted && len(wr.seen) > 0 {
+		now := time.Now().UTC()
+		sum.Version = DatasetVersion(wr.seen)
+		d := graph.DatasetInfo{Version: sum.Version, LoadedAt: &now, Cables: len(wr.seen)}
+		if derr := store.SetDataset(ctx, d); derr != nil {
+			err = errors.Join(err, fmt.Errorf("recording the dataset version: %w", derr))
+		}
+	}
+	sum.Duration = time.Since(start)
+	if opts.Progress != nil {
+		opts.Progress.Finish(c.snapshot(src.totalBytes(), start))
+	}
+	return sum, err
+}
+
+// writer is the single goroutine that talks to the store.
+type writer struct {
+	store graph.Writer
+	opts  Options
+	c     *counters
+	seen  map[string]string // id -> content hash of the latest record seen
+
+	loaded, unchanged, duplicates, dropped, batches int
+	err                                             error
+}
+
+// write stores one batch: dedupe (the later record with an id wins), skip
+// cables whose stored hash is the same, write the rest in one call. A batch
+// that has started is finished even if ctx is cancelled meanwhile, within
+// WriteTimeout.
+func (w *writer) write(ctx context.Context, b []Item) error {
+	b = w.dedupe(b)
+	for _, it := range b {
+		w.seen[it.Cable.ID] = it.Hash
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.opts.WriteTimeout)
+	defer cancel()
+
+	if !w.opts.Force {
+		ids := make([]string, len(b))
+		for i, it := range b {
+			ids[i] = it.Cable.ID
+		}
+		stored, err := w.store.CableHashes(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("reading stored content hashes of %d cables (%s..%s): %w", len(ids), ids[0], ids[len(ids)-1], err)
+		}
+		kept := b[:0]
+		for _, it := range b {
+			if h, ok := stored[it.Cable.ID]; ok && h == it.Hash {
+				w.unchanged++
+				w.c.unchanged.Add(1)
+				continue
+			}
+			kept = append(kept, it)
+		}
+		b = kept
+	}
+	if len(b) == 0 {
+		return nil
+	}
+	cables := make([]*graph.Cable, len(b))
+	hashes := make([]string, len(b))
+	for i, it := range b {
+		cables[i], hashes[i] = it.Cable, it.Hash
+	}
+	t := time.Now()
+	if err := w.store.WriteCables(ctx, cables, hashes); err != nil {
+		return fmt.Errorf("writing %d cables (%s..%s): %w", len(cables), cables[0].ID, cables[len(cables)-1].ID, err)
+	}
+	w.batches++
+	w.loaded += len(cables)
+	w.c.loaded.Add(int64(len(cables)))
+	w.opts.Logger.Debug("batch written", "cables", len(cables), "first", cables[0].ID, "last", cables[len(cables)-1].ID, "took", time.Since(t))
+	return nil
+}
+
+// dedupe keeps, for each cable id, only the last record of the batch, in
+// input order.
+func (w *writer) dedupe(b []Item) []Item {
+	last := make(map[string]int, len(b))
+	for i, it := range b {
+		last[it.Cable.ID] = i
+	}
+	if len(last) == len(b) {
+		return b
+	}
+	out := make([]Item, 0, len(last))
+	for i, it := range b {
+		if last[it.Cable.ID] == i {
+			out = append(out, it)
+		} else {
+			w.duplicates++
+		}
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package loader
+
+import (
+	"io"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/cablegraph/cablegraph/loader/parse"
+)
+
+// Options tune a load. The zero value is usable.
+type Options struct {
+	// Workers is the number of records parsed and extracted at once;
+	// 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of cables per store write (one transaction);
+	// 0 means 500.
+	BatchSize int
+	// Strict stops at the first failure. The cables before it in input
+	// order are written; nothing after it is.
+	Strict bool
+	// Force rewrites cables even when their stored content hash is the same.
+	Force bool
+	// Format forces an input format (graph.Format*); "" detects it per file.
+	Format string
+	// Progress, when set, is told how the load is going every
+	// Progress.Every() and once at the end.
+	Progress Progress
+	// Logger receives one line per batch at debug level and a line per
+	// failure at warn level; nil discards.
+	Logger *slog.Logger
+	// OnFailure, when set, is called for every failure in input order (for
+	// example to write the full list to a file; Summary keeps only the
+	// first MaxFailures).
+	OnFailure func(parse.Failure)
+	// WriteTimeout bounds each store call of a batch; 0 means 5 minutes.
+	// A batch that has started is finished even when the load's context is
+	// cancelled (so that an interrupted load leaves whole batches), but
+	// never waits longer than this.
+	WriteTimeout time.Duration
+}
+
+// MaxFailures is how many failures a Summary keeps; the count is exact.
+const MaxFailures = 1000
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 500
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = 5 * time.Minute
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// Window is the most records in flight between the reader and the batcher
+// (see the package doc on bounded memory).
+func (o Options) Window() int {
+	o = o.withDefaults()
+	return 4*o.Workers + 64
+}
+
+// Source says where records come from: in-memory blobs first (such as the
+// example cable embedded in the binary), then files and directories.
+type Source struct {
+	// Blobs are read first, in order.
+	Blobs []Blob
+	// Paths are files or directories (walked); "-" reads Stdin. Compressed
+	// (.gz) files are decompressed.
+	Paths []string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+}
+
+// Blob is an input held in memory, named like a file so that its format can
+// be detected and its cables traced back to it.
+type Blob struct {
+	Name string
+	Data []byte
+}
