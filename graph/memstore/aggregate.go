@@ -1,0 +1,236 @@
+package memstore
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// The rules below make node properties a pure function of the facts still
+// in the graph, whatever order cables were written in, so that both stores
+// agree and a replaced cable leaves nothing stale behind (see storetest).
+
+// pickLongest returns the longer string in runes, ties broken by the
+// lexically smaller; an empty string never wins over a non-empty one.
+func pickLongest(a, b string) string {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	switch {
+	case la != lb:
+		if la > lb {
+			return a
+		}
+		return b
+	case a <= b:
+		return a
+	default:
+		return b
+	}
+}
+
+// pickPair chooses between two (name, kind) pairs: longest name, then
+// lexically smaller name, then a non-empty/non-unknown kind, then the
+// lexically smaller kind.
+func pickPair(n1, k1, n2, k2 string) (string, string) {
+	if n1 != n2 {
+		if pickLongest(n1, n2) == n1 {
+			return n1, k1
+		}
+		return n2, k2
+	}
+	weak := func(k string) bool { return k == "" || k == graph.TagUnknown }
+	switch {
+	case weak(k1) && !weak(k2):
+		return n2, k2
+	case weak(k2) && !weak(k1):
+		return n1, k1
+	case k1 <= k2:
+		return n1, k1
+	default:
+		return n2, k2
+	}
+}
+
+func sortedDistinct(xs []string) []string {
+	out := slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return s == "" })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// recomputePerson rebuilds a Person's aggregate and its name index entries
+// and AFFILIATED_WITH edges; it deletes the person when no mention is left.
+func (s *Store) recomputePerson(p *personRec, touchedCountries map[string]struct{}) {
+	oldCountries := p.agg.Countries
+	s.unindexNames(p)
+	if len(p.mentions) == 0 {
+		for _, cc := range oldCountries {
+			if c := s.countries[cc]; c != nil {
+				delete(c.affiliated, p.key)
+				touchedCountries[cc] = struct{}{}
+			}
+		}
+		delete(s.persons, p.key)
+		return
+	}
+	agg := graph.Person{Key: p.key, Cables: len(p.mentions)}
+	var aliases, roles, countries, how []string
+	for _, m := range p.mentions {
+		agg.Name = pickLongest(agg.Name, m.Name)
+		agg.Surname = pickLongest(agg.Surname, m.Surname)
+		aliases = append(aliases, m.Aliases...)
+		roles = append(roles, m.Roles...)
+		how = append(how, m.How...)
+		if m.Country != "" {
+			countries = append(countries, m.Country)
+		}
+	}
+	agg.Aliases = sortedDistinct(aliases)
+	agg.Roles = sortedDistinct(roles)
+	agg.Countries = sortedDistinct(countries)
+	agg.How = sortedDistinct(how)
+	p.agg = agg
+	for _, cc := range oldCountries {
+		if !slices.Contains(agg.Countries, cc) {
+			if c := s.countries[cc]; c != nil {
+				delete(c.affiliated, p.key)
+				touchedCountries[cc] = struct{}{}
+			}
+		}
+	}
+	for _, cc := range agg.Countries {
+		s.country(cc).affiliated[p.key] = struct{}{}
+		touchedCountries[cc] = struct{}{}
+	}
+	s.indexNames(p)
+}
+
+// personForms are the normalised strings FindPersons matches exactly.
+func personForms(p graph.Person) []string {
+	forms := []string{graph.NormalizeName(p.Key), graph.NormalizeName(p.Name), graph.NormalizeName(p.Surname)}
+	for _, a := range p.Aliases {
+		forms = append(forms, graph.NormalizeName(a))
+	}
+	return sortedDistinct(forms)
+}
+
+func (s *Store) indexNames(p *personRec) {
+	p.forms = personForms(p.agg)
+	for _, f := range p.forms {
+		addKey(s.names, f, p.key)
+	}
+	p.surname = ""
+	if p.agg.Surname != "" {
+		p.surname = graph.NameKey(p.agg.Surname)
+		addKey(s.surnames, p.surname, p.key)
+	}
+}
+
+func (s *Store) unindexNames(p *personRec) {
+	for _, f := range p.forms {
+		delKey(s.names, f, p.key)
+	}
+	if p.surname != "" {
+		delKey(s.surnames, p.surname, p.key)
+	}
+	p.forms, p.surname = nil, ""
+}
+
+func addKey(m map[string]map[string]struct{}, k, v string) {
+	set := m[k]
+	if set == nil {
+		set = map[string]struct{}{}
+		m[k] = set
+	}
+	set[v] = struct{}{}
+}
+
+func delKey(m map[string]map[string]struct{}, k, v string) {
+	if set := m[k]; set != nil {
+		delete(set, v)
+		if len(set) == 0 {
+			delete(m, k)
+		}
+	}
+}
+
+// recomputeCountry renames a country from the mentions left, or deletes it
+// when nothing points at it.
+func (s *Store) recomputeCountry(c *countryRec) {
+	if len(c.concerns) == 0 && len(c.origins) == 0 && len(c.affiliated) == 0 {
+		delete(s.countries, c.code)
+		return
+	}
+	name := ""
+	for r := range c.concerns {
+		name = pickLongest(name, r.countryNames[c.code])
+	}
+	c.name = name
+}
+
+func (s *Store) recomputeTag(t *tagRec) {
+	if len(t.cables) == 0 {
+		delete(s.tags, t.code)
+		return
+	}
+	agg := graph.Tag{Code: t.code, Cables: len(t.cables)}
+	first := true
+	for _, info := range t.cables {
+		if first {
+			agg.Meaning, agg.Kind = info.Meaning, info.Kind
+			first = false
+			continue
+		}
+		agg.Meaning, agg.Kind = pickPair(agg.Meaning, agg.Kind, info.Meaning, info.Kind)
+	}
+	if agg.Kind == "" {
+		agg.Kind = graph.TagUnknown
+	}
+	t.agg = agg
+}
+
+func (s *Store) recomputeRef(r *refRec) {
+	if len(r.citers) == 0 {
+		delete(s.refs, r.id)
+		return
+	}
+	raw := ""
+	for _, cs := range r.citers {
+		for _, c := range cs {
+			if c.raw != "" && (raw == "" || c.raw < raw) {
+				raw = c.raw
+			}
+		}
+	}
+	r.raw = raw
+}
+
+func (s *Store) recomputeOrg(o *orgRec) {
+	if len(o.mentions) == 0 {
+		delete(s.orgs, o.key)
+		return
+	}
+	agg := graph.Organization{Key: o.key, Cables: len(o.mentions)}
+	first := true
+	for _, m := range o.mentions {
+		if first {
+			agg.Name, agg.Kind = m.Name, m.Kind
+			first = false
+			continue
+		}
+		agg.Name, agg.Kind = pickPair(agg.Name, agg.Kind, m.Name, m.Kind)
+	}
+	o.agg = agg
+}
+
+// country returns the Country node for code, creating it.
+func (s *Store) country(code string) *countryRec {
+	c := s.countries[code]
+	if c == nil {
+		c = &countryRec{code: code, concerns: map[*cableRec]struct{}{}, origins: map[*cableRec]struct{}{}, affiliated: map[string]struct{}{}}
+		s.countries[code] = c
+	}
+	return c
+}
+
+func lower(s string) string { return strings.ToLower(s) }

@@ -1,0 +1,275 @@
+package memstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// Cables decodes the stored documents, in the order asked.
+func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memstore cables: %w", err)
+	}
+	s.mu.RLock()
+	docs := make([][]byte, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := s.cables[id]; ok {
+			docs = append(docs, r.doc)
+		}
+	}
+	s.mu.RUnlock()
+	out := make([]*graph.Cable, 0, len(docs))
+	for _, d := range docs {
+		c := new(graph.Cable)
+		if err := jsonUnmarshal(d, c); err != nil {
+			return nil, fmt.Errorf("memstore decode cable: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// compareCables orders two cables under o: dates with nil last in both
+// directions, ties (and ID_ASC) by id.
+func compareCables(o graph.CableOrder, a, b *cableRec) int {
+	if o != graph.OrderIDAsc {
+		switch {
+		case a.created == nil && b.created != nil:
+			return 1
+		case a.created != nil && b.created == nil:
+			return -1
+		case a.created != nil && b.created != nil && !a.created.Equal(*b.created):
+			c := a.created.Compare(*b.created)
+			if o == graph.OrderCreatedDesc {
+				c = -c
+			}
+			return c
+		}
+	}
+	return strings.Compare(a.id, b.id)
+}
+
+// ordered returns every cable sorted by o, built once per graph version.
+func (s *Store) ordered(o graph.CableOrder) []*cableRec {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if l, ok := s.orders[o]; ok {
+		return l
+	}
+	l := make([]*cableRec, 0, len(s.cables))
+	for _, r := range s.cables {
+		l = append(l, r)
+	}
+	slices.SortFunc(l, func(a, b *cableRec) int { return compareCables(o, a, b) })
+	s.orders[o] = l
+	return l
+}
+
+func checkOrder(o graph.CableOrder) (graph.CableOrder, error) {
+	switch o {
+	case "":
+		return graph.OrderCreatedDesc, nil
+	case graph.OrderCreatedAsc, graph.OrderCreatedDesc, graph.OrderIDAsc:
+		return o, nil
+	}
+	return "", fmt.Errorf("unknown cable order %q: %w", o, graph.ErrInvalid)
+}
+
+// matcher is a compiled CableFilter.
+type matcher struct {
+	f     graph.CableFilter
+	ids   map[string]bool
+	words []string
+}
+
+func compileFilter(f graph.CableFilter) matcher {
+	m := matcher{f: f, words: strings.Fields(strings.ToLower(f.Text))}
+	if f.IDs != nil {
+		m.ids = map[string]bool{}
+		for _, id := range f.IDs {
+			m.ids[id] = true
+		}
+	}
+	return m
+}
+
+func (s *Store) matches(m matcher, r *cableRec) bool {
+	f := m.f
+	if m.ids != nil && !m.ids[r.id] {
+		return false
+	}
+	for _, t := range f.Tags {
+		if !slices.Contains(r.tags, t) {
+			return false
+		}
+	}
+	if f.Country != "" && r.originCountry != f.Country {
+		if _, ok := r.concerns[f.Country]; !ok {
+			return false
+		}
+	}
+	if f.Origin != "" && !strings.EqualFold(r.origin, f.Origin) {
+		return false
+	}
+	if f.Classification != "" && r.classification != f.Classification {
+		return false
+	}
+	if f.Since != nil && (r.created == nil || r.created.Before(*f.Since)) {
+		return false
+	}
+	if f.Until != nil && (r.created == nil || r.created.After(*f.Until)) {
+		return false
+	}
+	if f.Person != "" {
+		if _, ok := r.persons[f.Person]; !ok {
+			return false
+		}
+	}
+	if len(m.words) > 0 {
+		text := strings.ToLower(r.subject + " " + r.body)
+		for _, w := range m.words {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// candidates returns the smallest indexed set the filter restricts to, or
+// nil (with all=true) when no index applies.
+func (s *Store) candidates(f graph.CableFilter) (set []*cableRec, all bool) {
+	best := -1
+	consider := func(l []*cableRec) {
+		if best < 0 || len(l) < best {
+			set, best = l, len(l)
+		}
+	}
+	if f.IDs != nil {
+		var l []*cableRec
+		for _, id := range f.IDs {
+			if r := s.cables[id]; r != nil && !slices.Contains(l, r) {
+				l = append(l, r)
+			}
+		}
+		consider(l)
+	}
+	if f.Person != "" {
+		var l []*cableRec
+		if p := s.persons[f.Person]; p != nil {
+			for r := range p.mentions {
+				l = append(l, r)
+			}
+		}
+		consider(l)
+	}
+	for _, t := range f.Tags {
+		var l []*cableRec
+		if x := s.tags[t]; x != nil {
+			if best >= 0 && len(x.cables) >= best {
+				continue
+			}
+			for r := range x.cables {
+				l = append(l, r)
+			}
+		}
+		consider(l)
+	}
+	if f.Country != "" {
+		var l []*cableRec
+		if c := s.countries[f.Country]; c != nil {
+			for r := range c.concerns {
+				l = append(l, r)
+			}
+			for r := range c.origins {
+				if _, dup := c.concerns[r]; !dup {
+					l = append(l, r)
+				}
+			}
+		}
+		consider(l)
+	}
+	if f.Origin != "" {
+		var l []*cableRec
+		for r := range s.byOrigin[strings.ToLower(f.Origin)] {
+			l = append(l, r)
+		}
+		consider(l)
+	}
+	if f.Classification != "" {
+		var l []*cableRec
+		for r := range s.byClass[f.Classification] {
+			l = append(l, r)
+		}
+		consider(l)
+	}
+	if best < 0 {
+		return nil, true
+	}
+	return set, false
+}
+
+// selectCables returns the matching cables in order o.
+func (s *Store) selectCables(f graph.CableFilter, o graph.CableOrder) []*cableRec {
+	m := compileFilter(f)
+	set, all := s.candidates(f)
+	if all {
+		var out []*cableRec
+		for _, r := range s.ordered(o) {
+			if s.matches(m, r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	out := slices.DeleteFunc(slices.Clone(set), func(r *cableRec) bool { return !s.matches(m, r) })
+	slices.SortFunc(out, func(a, b *cableRec) int { return compareCables(o, a, b) })
+	return out
+}
+
+// ListCables returns matching cable ids in the given order.
+func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph.CableOrder, p graph.Page) (graph.IDPage, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.IDPage{}, fmt.Errorf("memstore list cables: %w", err)
+	}
+	o, err := checkOrder(order)
+	if err != nil {
+		return graph.IDPage{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l := s.selectCables(f, o)
+	lo, hi, err := page(len(l), p)
+	if err != nil {
+		return graph.IDPage{}, err
+	}
+	ids := make([]string, 0, hi-lo)
+	for _, r := range l[lo:hi] {
+		ids = append(ids, r.id)
+	}
+	return graph.IDPage{IDs: ids, Total: len(l)}, nil
+}
+
+// CableDates returns the created dates of the matching cables, ascending.
+func (s *Store) CableDates(ctx context.Context, f graph.CableFilter) ([]time.Time, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memstore cable dates: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []time.Time
+	for _, r := range s.selectCables(f, graph.OrderCreatedAsc) {
+		if r.created != nil {
+			out = append(out, *r.created)
+		}
+	}
+	return out, nil
+}

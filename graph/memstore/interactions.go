@@ -1,0 +1,163 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// compareInteractions is the order of Interactions: date (nil last), cable,
+// paragraph, a, b, kind, evidence.
+func compareInteractions(x, y *interRec) int {
+	a, b := x.in, y.in
+	switch {
+	case a.Date == nil && b.Date != nil:
+		return 1
+	case a.Date != nil && b.Date == nil:
+		return -1
+	case a.Date != nil && b.Date != nil:
+		if c := a.Date.Compare(*b.Date); c != 0 {
+			return c
+		}
+	}
+	return cmp.Or(
+		strings.Compare(a.Cable, b.Cable),
+		cmp.Compare(a.Paragraph, b.Paragraph),
+		strings.Compare(a.A, b.A),
+		strings.Compare(a.B, b.B),
+		strings.Compare(a.Kind, b.Kind),
+		strings.Compare(a.Evidence, b.Evidence),
+	)
+}
+
+// Interactions returns the matching INTERACTED relationships, with the
+// persons' current names as AName and BName.
+func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]graph.Interaction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memstore interactions: %w", err)
+	}
+	if f.Limit < 0 {
+		return nil, fmt.Errorf("interactions limit %d: %w", f.Limit, graph.ErrInvalid)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	set := s.interactionCandidates(f)
+	kinds := map[string]bool{}
+	for _, k := range f.Kinds {
+		kinds[k] = true
+	}
+	if f.IncludeCoMentions {
+		kinds[graph.InteractionCoMentioned] = true
+	}
+	topics := map[string]bool{}
+	for _, t := range f.Topics {
+		topics[strings.ToLower(t)] = true
+	}
+	persons := map[string]bool{}
+	for _, p := range f.Persons {
+		persons[p] = true
+	}
+	cables := map[string]bool{}
+	for _, c := range f.Cables {
+		cables[c] = true
+	}
+	var out []*interRec
+	for ir := range set {
+		in := ir.in
+		switch {
+		case f.Kinds == nil && in.Kind == graph.InteractionCoMentioned && !f.IncludeCoMentions:
+			continue
+		case f.Kinds != nil && !kinds[in.Kind]:
+			continue
+		case len(persons) > 0 && !persons[in.A] && !persons[in.B]:
+			continue
+		case len(cables) > 0 && !cables[in.Cable]:
+			continue
+		case f.Since != nil && (in.Date == nil || in.Date.Before(*f.Since)):
+			continue
+		case f.Until != nil && (in.Date == nil || in.Date.After(*f.Until)):
+			continue
+		case len(topics) > 0 && !topicMatch(ir, topics):
+			continue
+		}
+		out = append(out, ir)
+	}
+	slices.SortFunc(out, compareInteractions)
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	res := make([]graph.Interaction, len(out))
+	for i, ir := range out {
+		in := ir.in
+		in.Topics = slices.Clone(in.Topics)
+		in.AName = s.persons[in.A].agg.Name
+		in.BName = s.persons[in.B].agg.Name
+		res[i] = in
+	}
+	return res, nil
+}
+
+func topicMatch(ir *interRec, topics map[string]bool) bool {
+	for _, t := range ir.topics {
+		if topics[t] {
+			return true
+		}
+	}
+	for _, t := range ir.cable.tags {
+		if topics[strings.ToLower(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// interactionCandidates narrows by the most selective index: cables,
+// persons or topics; otherwise every interaction.
+func (s *Store) interactionCandidates(f graph.InteractionFilter) map[*interRec]struct{} {
+	set := map[*interRec]struct{}{}
+	switch {
+	case len(f.Cables) > 0:
+		for _, id := range f.Cables {
+			if r := s.cables[id]; r != nil {
+				for _, ir := range r.interactions {
+					set[ir] = struct{}{}
+				}
+			}
+		}
+	case len(f.Persons) > 0:
+		for _, k := range f.Persons {
+			if p := s.persons[k]; p != nil {
+				for ir := range p.inter {
+					set[ir] = struct{}{}
+				}
+			}
+		}
+	case len(f.Topics) > 0:
+		for _, t := range f.Topics {
+			for ir := range s.byTopic[strings.ToLower(t)] {
+				set[ir] = struct{}{}
+			}
+			for code, x := range s.tags {
+				if !strings.EqualFold(code, t) {
+					continue
+				}
+				for r := range x.cables {
+					for _, ir := range r.interactions {
+						set[ir] = struct{}{}
+					}
+				}
+			}
+		}
+	default:
+		for _, r := range s.cables {
+			for _, ir := range r.interactions {
+				set[ir] = struct{}{}
+			}
+		}
+	}
+	return set
+}

@@ -1,0 +1,120 @@
+package memstore
+
+import (
+	"math"
+	"slices"
+)
+
+// posting is one cable containing a term. Slots only grow (a replaced
+// cable gets a new slot), so posting lists stay sorted by slot and a
+// replacement only has to mark the old slot dead.
+type posting struct {
+	slot uint32
+	tf   uint32
+}
+
+// textIndex is the inverted index behind Search: term -> cables.
+type textIndex struct {
+	postings map[string][]posting
+	live     int   // cables indexed and not replaced
+	totalLen int64 // tokens over live cables
+	dead     int   // postings pointing at replaced slots
+	total    int   // all postings
+}
+
+func newTextIndex() *textIndex { return &textIndex{postings: map[string][]posting{}} }
+
+// termFreqs counts the tokens of a cable's subject and body.
+func termFreqs(r *cableRec) (map[string]uint32, int) {
+	tf := map[string]uint32{}
+	n := 0
+	count := func(t string) { tf[t]++; n++ }
+	tokenize(r.subject, count)
+	tokenize(r.body, count)
+	return tf, n
+}
+
+// measure returns the token count and distinct terms of a cable.
+func (ix *textIndex) measure(r *cableRec) (docLen, nterms int) {
+	tf, n := termFreqs(r)
+	return n, len(tf)
+}
+
+func (ix *textIndex) add(r *cableRec) {
+	tf, _ := termFreqs(r)
+	for t, n := range tf {
+		ix.postings[t] = append(ix.postings[t], posting{slot: r.slot, tf: n})
+	}
+	ix.live++
+	ix.totalLen += int64(r.docLen)
+	ix.total += len(tf)
+}
+
+func (ix *textIndex) remove(r *cableRec) {
+	ix.live--
+	ix.totalLen -= int64(r.docLen)
+	ix.dead += r.nterms
+}
+
+// maybeCompact drops dead postings once they are a third of the index, so
+// that reloading changed cables costs amortised constant time per term.
+func (ix *textIndex) maybeCompact(slots []*cableRec) {
+	if ix.dead < 4096 || ix.dead*3 < ix.total {
+		return
+	}
+	for t, ps := range ix.postings {
+		ps = slices.DeleteFunc(ps, func(p posting) bool { return slots[p.slot] == nil })
+		if len(ps) == 0 {
+			delete(ix.postings, t)
+			continue
+		}
+		ix.postings[t] = slices.Clip(ps)
+	}
+	ix.total -= ix.dead
+	ix.dead = 0
+}
+
+// match returns the live slots containing every term, with a BM25 score.
+func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64 {
+	if len(terms) == 0 {
+		return nil
+	}
+	lists := make([][]posting, 0, len(terms))
+	for _, t := range terms {
+		ps, ok := ix.postings[t]
+		if !ok {
+			return nil
+		}
+		lists = append(lists, ps)
+	}
+	slices.SortFunc(lists, func(a, b []posting) int { return len(a) - len(b) })
+	avg := 1.0
+	if ix.live > 0 {
+		avg = float64(ix.totalLen) / float64(ix.live)
+	}
+	const k1, b = 1.2, 0.75
+	out := map[uint32]float64{}
+	for _, p := range lists[0] {
+		r := slots[p.slot]
+		if r == nil {
+			continue
+		}
+		score := 0.0
+		ok := true
+		for _, l := range lists {
+			i, found := slices.BinarySearchFunc(l, p.slot, func(x posting, s uint32) int { return int(x.slot) - int(s) })
+			if !found {
+				ok = false
+				break
+			}
+			df := float64(len(l))
+			idf := math.Log(1 + (float64(ix.live)-df+0.5)/(df+0.5))
+			tf := float64(l[i].tf)
+			score += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(r.docLen)/avg))
+		}
+		if ok {
+			out[p.slot] = score
+		}
+	}
+	return out
+}

@@ -1,0 +1,221 @@
+package memstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// touched collects the shared nodes a write changed, whose aggregates are
+// recomputed once at the end of the call.
+type touched struct {
+	persons, countries, tags, refs, orgs map[string]struct{}
+}
+
+// WriteCables replaces every fact of each cable atomically: the whole call
+// is validated and encoded first, then applied under the write lock, where
+// nothing can fail.
+func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes []string) error {
+	if len(cables) != len(hashes) {
+		return fmt.Errorf("memstore write: %d cables but %d hashes: %w", len(cables), len(hashes), graph.ErrInvalid)
+	}
+	recs := make([]*cableRec, len(cables))
+	for i, c := range cables {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("memstore write: %w", err)
+		}
+		r, err := prepare(c, hashes[i])
+		if err != nil {
+			return fmt.Errorf("memstore write cable %d: %w", i, err)
+		}
+		r.docLen, r.nterms = s.text.measure(r)
+		recs[i] = r
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("memstore write: %w", err)
+	}
+	t := touched{map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}}
+	for _, r := range recs {
+		if old := s.cables[r.id]; old != nil {
+			s.unlink(old, t)
+		}
+		s.link(r, t)
+	}
+	for k := range t.persons {
+		if p := s.persons[k]; p != nil {
+			s.recomputePerson(p, t.countries)
+		}
+	}
+	for k := range t.countries {
+		if c := s.countries[k]; c != nil {
+			s.recomputeCountry(c)
+		}
+	}
+	for k := range t.tags {
+		if x := s.tags[k]; x != nil {
+			s.recomputeTag(x)
+		}
+	}
+	for k := range t.refs {
+		if x := s.refs[k]; x != nil {
+			s.recomputeRef(x)
+		}
+	}
+	for k := range t.orgs {
+		if x := s.orgs[k]; x != nil {
+			s.recomputeOrg(x)
+		}
+	}
+	s.text.maybeCompact(s.slots)
+	s.invalidate()
+	return nil
+}
+
+// link adds a prepared cable and all its relationships.
+func (s *Store) link(r *cableRec, t touched) {
+	r.slot = uint32(len(s.slots))
+	s.slots = append(s.slots, r)
+	s.cables[r.id] = r
+	addRec(s.byOrigin, lower(r.origin), r)
+	addRec(s.byClass, r.classification, r)
+
+	for i, code := range r.tags {
+		info := r.tagInfo[i]
+		x := s.tags[code]
+		if x == nil {
+			x = &tagRec{code: code, cables: map[*cableRec]graph.Tag{}}
+			s.tags[code] = x
+		}
+		x.cables[r] = info
+		t.tags[code] = struct{}{}
+	}
+	for code := range r.concerns {
+		s.country(code).concerns[r] = struct{}{}
+		t.countries[code] = struct{}{}
+	}
+	if r.originCountry != "" {
+		s.country(r.originCountry).origins[r] = struct{}{}
+		t.countries[r.originCountry] = struct{}{}
+	}
+	for key, m := range r.persons {
+		p := s.persons[key]
+		if p == nil {
+			p = &personRec{key: key, mentions: map[*cableRec]*graph.PersonMention{}, inter: map[*interRec]struct{}{}}
+			s.persons[key] = p
+		}
+		p.mentions[r] = m
+		t.persons[key] = struct{}{}
+	}
+	for _, c := range r.cites {
+		x := s.refs[c.id]
+		if x == nil {
+			x = &refRec{id: c.id, citers: map[*cableRec][]citeRec{}}
+			s.refs[c.id] = x
+		}
+		x.citers[r] = append(x.citers[r], c)
+		t.refs[c.id] = struct{}{}
+	}
+	for key, m := range r.orgs {
+		x := s.orgs[key]
+		if x == nil {
+			x = &orgRec{key: key, mentions: map[*cableRec]graph.OrgMention{}}
+			s.orgs[key] = x
+		}
+		x.mentions[r] = m
+		t.orgs[key] = struct{}{}
+	}
+	for _, ir := range r.interactions {
+		s.persons[ir.in.A].inter[ir] = struct{}{}
+		s.persons[ir.in.B].inter[ir] = struct{}{}
+		for _, tp := range ir.topics {
+			set := s.byTopic[tp]
+			if set == nil {
+				set = map[*interRec]struct{}{}
+				s.byTopic[tp] = set
+			}
+			set[ir] = struct{}{}
+		}
+	}
+	s.text.add(r)
+}
+
+// unlink removes a cable and every relationship it linked.
+func (s *Store) unlink(r *cableRec, t touched) {
+	delete(s.cables, r.id)
+	s.slots[r.slot] = nil
+	delRec(s.byOrigin, lower(r.origin), r)
+	delRec(s.byClass, r.classification, r)
+	for _, code := range r.tags {
+		if x := s.tags[code]; x != nil {
+			delete(x.cables, r)
+		}
+		t.tags[code] = struct{}{}
+	}
+	for code := range r.concerns {
+		if c := s.countries[code]; c != nil {
+			delete(c.concerns, r)
+		}
+		t.countries[code] = struct{}{}
+	}
+	if r.originCountry != "" {
+		if c := s.countries[r.originCountry]; c != nil {
+			delete(c.origins, r)
+		}
+		t.countries[r.originCountry] = struct{}{}
+	}
+	for _, ir := range r.interactions {
+		for _, k := range []string{ir.in.A, ir.in.B} {
+			if p := s.persons[k]; p != nil {
+				delete(p.inter, ir)
+			}
+		}
+		for _, tp := range ir.topics {
+			if set := s.byTopic[tp]; set != nil {
+				delete(set, ir)
+				if len(set) == 0 {
+					delete(s.byTopic, tp)
+				}
+			}
+		}
+	}
+	for key := range r.persons {
+		if p := s.persons[key]; p != nil {
+			delete(p.mentions, r)
+		}
+		t.persons[key] = struct{}{}
+	}
+	for _, c := range r.cites {
+		if x := s.refs[c.id]; x != nil {
+			delete(x.citers, r)
+		}
+		t.refs[c.id] = struct{}{}
+	}
+	for key := range r.orgs {
+		if x := s.orgs[key]; x != nil {
+			delete(x.mentions, r)
+		}
+		t.orgs[key] = struct{}{}
+	}
+	s.text.remove(r)
+}
+
+func addRec(m map[string]map[*cableRec]struct{}, k string, r *cableRec) {
+	set := m[k]
+	if set == nil {
+		set = map[*cableRec]struct{}{}
+		m[k] = set
+	}
+	set[r] = struct{}{}
+}
+
+func delRec(m map[string]map[*cableRec]struct{}, k string, r *cableRec) {
+	if set := m[k]; set != nil {
+		delete(set, r)
+		if len(set) == 0 {
+			delete(m, k)
+		}
+	}
+}
