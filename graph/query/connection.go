@@ -1,0 +1,201 @@
+package query
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// Connection limits.
+const (
+	DefaultMaxHops = 4
+	MaxMaxHops     = 6
+	// maxVisited stops a search that would pull most of the corpus into
+	// memory; it says so in the Reason rather than failing.
+	maxVisited = 200000
+	// maxHopEvidence bounds the sentences returned per hop: a pair that
+	// met 300 times is proven by the first 20 just as well.
+	maxHopEvidence = 20
+)
+
+// HopSharedCable is the Hop.Kind of a link made only by two persons being
+// mentioned in the same cable.
+const HopSharedCable = "sharedCable"
+
+// Connection finds the shortest chain of persons from q.A to q.B. It runs a
+// bidirectional breadth-first search, expanding the smaller frontier one
+// whole level at a time with one batched Interactions call (and, with
+// SharedCables, one Edges and one PersonsOfCables call), so its cost is a
+// few store calls per hop whatever the fan-out. Among the shortest chains it
+// returns the lexicographically smallest sequence of keys, so every store
+// gives the same chain. No chain is an answer, not an error: Persons is
+// empty and Reason says why.
+func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*graph.Connection, error) {
+	maxHops, err := withDefault("maxHops", q.MaxHops, DefaultMaxHops, MaxMaxHops)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkWindow(q.Since, q.Until); err != nil {
+		return nil, err
+	}
+	out := &graph.Connection{A: q.A, B: q.B, Persons: []string{}, Hops: []graph.Hop{}}
+	a, ok, err := s.personKey(ctx, q.A)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		out.Reason = fmt.Sprintf("unknown person %q", q.A)
+		return out, nil
+	}
+	b, ok, err := s.personKey(ctx, q.B)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		out.Reason = fmt.Sprintf("unknown person %q", q.B)
+		return out, nil
+	}
+	out.A, out.B = a, b
+	if a == b {
+		out.Persons = []string{a}
+		return out, nil
+	}
+	bfs := newBidi(a, b)
+	for bfs.a.depth+bfs.b.depth < maxHops && len(bfs.a.frontier) > 0 && len(bfs.b.frontier) > 0 {
+		this, other := bfs.a, bfs.b
+		if len(bfs.b.frontier) < len(bfs.a.frontier) {
+			this, other = bfs.b, bfs.a
+		}
+		nbrs, err := s.neighbours(ctx, this.frontier, q, bfs.links)
+		if err != nil {
+			return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+		}
+		if meets := this.expand(nbrs, other); len(meets) > 0 {
+			path := bfs.path(meets)
+			out.Persons = path
+			out.Hops = bfs.hops(path)
+			return out, nil
+		}
+		if len(bfs.a.dist)+len(bfs.b.dist) > maxVisited {
+			out.Reason = fmt.Sprintf("search stopped: more than %d persons within reach; narrow the dates or lower maxHops", maxVisited)
+			return out, nil
+		}
+	}
+	out.Reason = fmt.Sprintf("no chain within %d hops", maxHops)
+	return out, nil
+}
+
+// neighbours returns, for each frontier person, the persons linked to them,
+// and records the proof of each link in links.
+func (s *Service) neighbours(ctx context.Context, frontier []string, q graph.ConnectionQuery, links *linkBook) (map[string][]string, error) {
+	in := make(map[string]bool, len(frontier))
+	for _, p := range frontier {
+		in[p] = true
+	}
+	nb := map[string]map[string]bool{}
+	add := func(u, v string) {
+		if nb[u] == nil {
+			nb[u] = map[string]bool{}
+		}
+		nb[u][v] = true
+	}
+	f := graph.InteractionFilter{Persons: frontier, Since: q.Since, Until: q.Until}
+	if q.SharedCables {
+		f.Kinds, f.IncludeCoMentions = allKinds(), true
+	}
+	ins, err := s.r.Interactions(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("interactions of %d persons: %w", len(frontier), err)
+	}
+	for _, x := range ins {
+		if x.A == x.B || !isPerson(x.A) || !isPerson(x.B) {
+			continue
+		}
+		links.addInteraction(x)
+		if in[x.A] {
+			add(x.A, x.B)
+		}
+		if in[x.B] {
+			add(x.B, x.A)
+		}
+	}
+	if q.SharedCables {
+		shared, err := s.sharedCables(ctx, frontier, q)
+		if err != nil {
+			return nil, err
+		}
+		for cable, persons := range shared {
+			for _, u := range persons {
+				if !in[u] {
+					continue
+				}
+				for _, v := range persons {
+					if v != u && isPerson(v) {
+						add(u, v)
+						links.addShared(u, v, cable)
+					}
+				}
+			}
+		}
+	}
+	out := make(map[string][]string, len(nb))
+	for u, vs := range nb {
+		for v := range vs {
+			out[u] = append(out[u], v)
+		}
+		sort.Strings(out[u])
+	}
+	return out, nil
+}
+
+// sharedCables returns, per cable mentioning a frontier person (within the
+// date window), the keys of every person it mentions.
+func (s *Service) sharedCables(ctx context.Context, frontier []string, q graph.ConnectionQuery) (map[string][]string, error) {
+	refs := make([]graph.NodeRef, len(frontier))
+	for i, p := range frontier {
+		refs[i] = graph.NodeRef{Kind: graph.KindPerson, ID: p}
+	}
+	edges, _, err := s.r.Edges(ctx, refs, 0)
+	if err != nil {
+		return nil, fmt.Errorf("cables of %d persons: %w", len(frontier), err)
+	}
+	set := map[string]bool{}
+	var ids []string
+	for _, e := range edges {
+		if e.Kind != graph.RelMentionedIn {
+			continue
+		}
+		c := e.Target
+		if c.Kind != graph.KindCable {
+			c = e.Source
+		}
+		if c.Kind == graph.KindCable && !set[c.ID] {
+			set[c.ID] = true
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	sort.Strings(ids)
+	if q.Since != nil || q.Until != nil {
+		page, err := s.r.ListCables(ctx, graph.CableFilter{IDs: ids, Since: q.Since, Until: q.Until}, graph.OrderIDAsc, graph.Page{Limit: len(ids)})
+		if err != nil {
+			return nil, fmt.Errorf("dating %d shared cables: %w", len(ids), err)
+		}
+		ids = page.IDs
+	}
+	byCable, err := s.r.PersonsOfCables(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("persons of %d shared cables: %w", len(ids), err)
+	}
+	out := make(map[string][]string, len(byCable))
+	for c, ps := range byCable {
+		for _, p := range ps {
+			out[c] = append(out[c], p.Key)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,207 @@
+package query
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// Discussion page sizes.
+const (
+	DefaultDiscussions = 20
+	MaxDiscussions     = 100
+)
+
+// maxTextCables bounds the evidence-text pass: a topic word found in more
+// cables than this is common enough that the topic pass already finds its
+// discussions, and scanning further would make one query cost the whole
+// corpus.
+const maxTextCables = 5000
+
+// textBatch is how many cables one Interactions call of the text pass asks
+// about.
+const textBatch = 500
+
+// Discussions answers "who discussed TOPIC with whom". An interaction
+// matches when its topics (or its cable's tags) include one of the topic's
+// codes or words, or, failing that, when its evidence sentence contains a
+// topic word as a whole word (case-insensitive): the extractor's topic list
+// is incomplete, the sentence is the proof. Matches are grouped by
+// unordered pair and ranked by Score (sum of kind weight × confidence),
+// then Count, then A and B.
+func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]graph.Discussion, error) {
+	first, err := withDefault("first", q.First, DefaultDiscussions, MaxDiscussions)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkWindow(q.Since, q.Until); err != nil {
+		return nil, err
+	}
+	codes, words, err := s.Topic(ctx, q.Topic)
+	if err != nil {
+		return nil, err
+	}
+	base := graph.InteractionFilter{Since: q.Since, Until: q.Until, IncludeCoMentions: q.IncludeCoMentions}
+	if q.IncludeCoMentions {
+		base.Kinds = allKinds()
+	}
+	f := base
+	f.Topics = append(append([]string{}, codes...), words...)
+	ins, err := s.r.Interactions(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
+	}
+	seen := make(map[string]bool, len(ins))
+	for _, in := range ins {
+		seen[identity(in)] = true
+	}
+	more, err := s.byEvidenceText(ctx, base, words, seen)
+	if err != nil {
+		return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
+	}
+	ins = append(ins, more...)
+	sortInteractions(ins)
+	ds := groupPairs(ins)
+	if len(ds) > first {
+		ds = ds[:first]
+	}
+	return ds, nil
+}
+
+// byEvidenceText finds interactions, not already seen, whose evidence
+// sentence contains one of the words. It narrows to cables whose text has
+// the word (a store index) before reading interactions, batched.
+func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilter, words []string, seen map[string]bool) ([]graph.Interaction, error) {
+	var out []graph.Interaction
+	for _, w := range words {
+		page, err := s.r.ListCables(ctx, graph.CableFilter{Text: w, Since: base.Since, Until: base.Until}, graph.OrderIDAsc, graph.Page{Limit: maxTextCables})
+		if err != nil {
+			return nil, fmt.Errorf("cables mentioning %q: %w", w, err)
+		}
+		for start := 0; start < len(page.IDs); start += textBatch {
+			end := min(start+textBatch, len(page.IDs))
+			f := base
+			f.Cables = page.IDs[start:end]
+			ins, err := s.r.Interactions(ctx, f)
+			if err != nil {
+				return nil, fmt.Errorf("interactions in cables mentioning %q: %w", w, err)
+			}
+			for _, in := range ins {
+				id := identity(in)
+				if seen[id] || !containsWord(in.Evidence, w) {
+					continue
+				}
+				seen[id] = true
+				out = append(out, in)
+			}
+		}
+	}
+	return out, nil
+}
+
+// groupPairs folds sorted interactions into ranked discussions.
+func groupPairs(ins []graph.Interaction) []graph.Discussion {
+	idx := map[[2]string]int{}
+	var ds []graph.Discussion
+	cableSeen := map[[2]string]map[string]bool{}
+	for _, in := range ins {
+		a, b := in.A, in.B
+		if a == b || a == "" || b == "" {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+		}
+		k := [2]string{a, b}
+		i, ok := idx[k]
+		if !ok {
+			i = len(ds)
+			idx[k] = i
+			ds = append(ds, graph.Discussion{A: a, B: b})
+			cableSeen[k] = map[string]bool{}
+		}
+		d := &ds[i]
+		d.Count++
+		d.Score += kindWeight(in.Kind) * confidence(in)
+		d.FirstDate = minDate(d.FirstDate, in.Date)
+		d.LastDate = maxDate(d.LastDate, in.Date)
+		// ins is sorted by date then cable, so first sight orders cables
+		// by date then id.
+		if !cableSeen[k][in.Cable] {
+			cableSeen[k][in.Cable] = true
+			d.Cables = append(d.Cables, in.Cable)
+		}
+		d.Evidence = append(d.Evidence, evidenceOf(in))
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		x, y := ds[i], ds[j]
+		if x.Score != y.Score {
+			return x.Score > y.Score
+		}
+		if x.Count != y.Count {
+			return x.Count > y.Count
+		}
+		if x.A != y.A {
+			return x.A < y.A
+		}
+		return x.B < y.B
+	})
+	if ds == nil {
+		ds = []graph.Discussion{}
+	}
+	return ds
+}
+
+// allKinds lists every interaction kind, co-mentions included.
+func allKinds() []string {
+	return []string{
+		graph.InteractionMet, graph.InteractionTold, graph.InteractionDiscussed, graph.InteractionPhoned,
+		graph.InteractionWrote, graph.InteractionNegotiated, graph.InteractionCoMentioned,
+	}
+}
+
+// containsWord reports whether text contains word (case-insensitive) with
+// no letter or digit on either side, so that "oil" does not match
+// "turmoil".
+func containsWord(text, word string) bool {
+	if word == "" {
+		return false
+	}
+	lt, lw := strings.ToLower(text), strings.ToLower(word)
+	for from := 0; from <= len(lt)-len(lw); {
+		i := strings.Index(lt[from:], lw)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(lw)
+		if !wordRuneBefore(lt, i) && !wordRuneAt(lt, end) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
+
+func wordRuneBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isWordRune(r)
+}
+
+func wordRuneAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
