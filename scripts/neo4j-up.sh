@@ -87,8 +87,11 @@ if [[ -z "$pid" ]]; then
     log "building launcher (mvn; first run downloads ~150 MB into ~/.m2)"
     b0=$(now_ms)
     rm -rf "$tool/target/lib"
-    (cd "$tool" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime \
-      -DoutputDirectory=target/lib compile) || die "mvn build of tools/neo4j failed"
+    if ! (cd "$tool" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime \
+      -DoutputDirectory=target/lib compile) >"$state/mvn.log" 2>&1; then
+      tail -n 40 "$state/mvn.log" >&2
+      die "mvn build of tools/neo4j failed (full output in $state/mvn.log)"
+    fi
     touch "$stamp"
     log "launcher built in $(secs_since "$b0")s"
   fi
