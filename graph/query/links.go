@@ -44,7 +44,7 @@ func (l *linkBook) addShared(u, v, cable string) {
 }
 
 // hop describes the link from u to v: the strongest interaction kind
-// between them (by weight, then name) with its sentences, or the shared
+// between them (by weight; the earliest of equal weight) with its sentences, or the shared
 // cables when they only appear together.
 func (l *linkBook) hop(u, v string) graph.Hop {
 	h := graph.Hop{From: u, To: v, Evidence: []graph.Evidence{}}
@@ -52,8 +52,7 @@ func (l *linkBook) hop(u, v string) graph.Hop {
 	if len(ins) > 0 {
 		sortInteractions(ins)
 		for _, x := range ins {
-			if h.Kind == "" || kindWeight(x.Kind) > kindWeight(h.Kind) ||
-				kindWeight(x.Kind) == kindWeight(h.Kind) && x.Kind < h.Kind {
+			if h.Kind == "" || kindWeight(x.Kind) > kindWeight(h.Kind) {
 				h.Kind = x.Kind
 			}
 			if len(h.Evidence) < maxHopEvidence {

@@ -1,0 +1,117 @@
+package query_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+func TestDiscussions(t *testing.T) {
+	s := newService(t, fixture())
+	const p6 = "Serbian FM Jeremic met Lavrov in Moscow on January 24 to discuss Kosovo."
+	const told = "Lavrov told Ambassador Burns that Kosovo independence was illegal."
+	type pair struct {
+		a, b     string
+		count    int
+		evidence []string
+	}
+	tests := []struct {
+		name string
+		q    graph.DiscussionQuery
+		want []pair
+	}{
+		{"by code: topic match plus evidence text match", graph.DiscussionQuery{Topic: "KV"},
+			// jeremic-lavrov: met (1.0) beats burns-lavrov told (0.9), found
+			// only because its sentence names Kosovo.
+			[]pair{{"jeremic|RB", "lavrov|RS", 1, []string{p6}}, {"burns|US", "lavrov|RS", 1, []string{told}}}},
+		{"by name", graph.DiscussionQuery{Topic: "Kosovo"},
+			[]pair{{"jeremic|RB", "lavrov|RS", 1, []string{p6}}, {"burns|US", "lavrov|RS", 1, []string{told}}}},
+		{"co-mentions on request", graph.DiscussionQuery{Topic: "Kosovo", IncludeCoMentions: true},
+			[]pair{{"jeremic|RB", "lavrov|RS", 1, []string{p6}}, {"burns|US", "lavrov|RS", 1, []string{told}},
+				{"ahtisaari|FI", "lavrov|RS", 1, []string{"Lavrov rejected the Ahtisaari plan."}}}},
+		{"since excludes January", graph.DiscussionQuery{Topic: "Kosovo", Since: day("2008-02-01")},
+			[]pair{{"burns|US", "lavrov|RS", 1, []string{told}}}},
+		{"until excludes February", graph.DiscussionQuery{Topic: "Kosovo", Until: day("2008-01-31")},
+			[]pair{{"jeremic|RB", "lavrov|RS", 1, []string{p6}}}},
+		{"first cuts the ranking", graph.DiscussionQuery{Topic: "Kosovo", First: 1},
+			[]pair{{"jeremic|RB", "lavrov|RS", 1, []string{p6}}}},
+		{"free text topic word", graph.DiscussionQuery{Topic: "energy"},
+			[]pair{{"burns|US", "lavrov|RS", 1, []string{"Burns and Lavrov discussed gas prices."}}}},
+		{"nothing", graph.DiscussionQuery{Topic: "fisheries"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Discussions(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d discussions %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				d := got[i]
+				if d.A != w.a || d.B != w.b || d.Count != w.count {
+					t.Errorf("#%d = %s-%s x%d, want %s-%s x%d", i, d.A, d.B, d.Count, w.a, w.b, w.count)
+				}
+				if len(d.Evidence) != len(w.evidence) {
+					t.Fatalf("#%d evidence %+v, want %q", i, d.Evidence, w.evidence)
+				}
+				for j, e := range w.evidence {
+					if d.Evidence[j].Sentence != e {
+						t.Errorf("#%d evidence %d = %q, want %q", i, j, d.Evidence[j].Sentence, e)
+					}
+				}
+				if d.FirstDate == nil || d.LastDate == nil || d.FirstDate.After(*d.LastDate) {
+					t.Errorf("#%d dates %v..%v", i, d.FirstDate, d.LastDate)
+				}
+				if len(d.Cables) == 0 {
+					t.Errorf("#%d has no cables", i)
+				}
+			}
+		})
+	}
+}
+
+func TestDiscussionsScoreAndGrouping(t *testing.T) {
+	s := newService(t, fixture())
+	got, err := s.Discussions(context.Background(), graph.DiscussionQuery{Topic: "RS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both 08MOSCOW300 interactions (told + discussed) are tagged RS and
+	// fold into one unordered pair; 08MOSCOW235 is tagged RS too.
+	var burns *graph.Discussion
+	for i := range got {
+		if got[i].A == "burns|US" && got[i].B == "lavrov|RS" {
+			burns = &got[i]
+		}
+	}
+	if burns == nil {
+		t.Fatalf("no burns-lavrov pair in %+v", got)
+	}
+	if burns.Count != 2 || len(burns.Cables) != 1 || burns.Cables[0] != "08MOSCOW300" {
+		t.Errorf("burns-lavrov = %+v; want 2 interactions in 08MOSCOW300", *burns)
+	}
+	if burns.Score < 1.79 || burns.Score > 1.81 {
+		t.Errorf("score = %v, want 0.9+0.9", burns.Score)
+	}
+	if burns.Evidence[0].Paragraph != 2 || burns.Evidence[1].Paragraph != 3 {
+		t.Errorf("evidence not in paragraph order: %+v", burns.Evidence)
+	}
+}
+
+func TestDiscussionsInvalid(t *testing.T) {
+	s := newService(t, fixture())
+	for _, q := range []graph.DiscussionQuery{
+		{Topic: ""},
+		{Topic: "KV", First: 101},
+		{Topic: "KV", First: -1},
+		{Topic: "KV", Since: day("2009-01-01"), Until: day("2008-01-01")},
+	} {
+		if _, err := s.Discussions(context.Background(), q); !errors.Is(err, graph.ErrInvalid) {
+			t.Errorf("%+v: err = %v, want ErrInvalid", q, err)
+		}
+	}
+}
