@@ -13,7 +13,7 @@ BIN_DIR := $(CURDIR)/.bin
 STATICCHECK := $(BIN_DIR)/staticcheck-$(STATICCHECK_VERSION)
 
 # Go files to format-check: everything except generated code and non-Go trees.
-GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -path ./node_modules \
+GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -name node_modules \
 	-o -path ./tools/neo4j/target -o -path ./.neo4j -o -path ./.bin \) -prune -o -name '*.go' -print)
 
 .PHONY: test lint fmt-check vet staticcheck neo4j-up neo4j-down neo4j-reset generate check-generated \
