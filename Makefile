@@ -20,11 +20,11 @@ GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -name no
 	go-test fuzz bench build
 
 ## test: lint, generated-code check, real Neo4j, all Go tests with -race, short fuzzing
-test: lint check-generated neo4j-up go-test
+test: lint check-generated go-test
 	FUZZTIME=5s scripts/fuzz.sh
 
 ## go-test: go test -race against the running Neo4j; fails if no Neo4j-backed test ran
-go-test:
+go-test: neo4j-up
 	@mkdir -p .neo4j
 	@echo "go test -race -count=1 -v ./... (CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI); full log .neo4j/last-test.log)"
 	@rc=0; CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI) go test -race -count=1 -v ./... 2>&1 \
