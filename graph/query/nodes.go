@@ -173,6 +173,11 @@ func (s *Service) describe(ctx context.Context, refs []graph.NodeRef) ([]graph.S
 			}
 		case graph.KindCountry:
 			name := countryName[r.ID]
+			if name == "" && s.topics != nil {
+				if _, n, ok := s.topics.CountryByName(r.ID); ok {
+					name = n
+				}
+			}
 			if name == "" {
 				if c, err := s.r.Country(ctx, r.ID); err == nil {
 					name = c.Name
