@@ -1,0 +1,106 @@
+package neo4jstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// nodeKeys maps each node label to its business key property.
+var nodeKeys = []struct{ label, key string }{
+	{graph.KindCable, "id"},
+	{graph.KindPerson, "key"},
+	{graph.KindCountry, "code"},
+	{graph.KindTag, "code"},
+	{graph.KindReference, "id"},
+	{graph.KindOrganization, "key"},
+}
+
+// nodeKeyExpr is the business key of node n whatever its label.
+func nodeKeyExpr(n string) string {
+	return fmt.Sprintf("CASE WHEN %[1]s:Cable OR %[1]s:Reference THEN %[1]s.id WHEN %[1]s:Person OR %[1]s:Organization THEN %[1]s.key ELSE %[1]s.code END", n)
+}
+
+// Edges returns every relationship touching the nodes, INTERACTED edges
+// between the same two persons aggregated per direction (Weight = count),
+// ordered by kind, source kind and id, target kind and id, weight.
+func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]graph.Edge, int, error) {
+	if limit < 0 {
+		return nil, 0, fmt.Errorf("edges limit %d: %w", limit, graph.ErrInvalid)
+	}
+	params := map[string]any{}
+	var parts []string
+	for _, nk := range nodeKeys {
+		var ids []string
+		for _, n := range nodes {
+			if n.Kind == nk.label {
+				ids = append(ids, n.ID)
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		params[nk.label] = strs(ids)
+		parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.%s IN $%s RETURN n", nk.label, nk.key, nk.label))
+	}
+	out := []graph.Edge{}
+	if len(parts) == 0 {
+		return out, 0, nil
+	}
+	cypher := "CALL {\n" + strings.Join(parts, "\nUNION\n") + "\n}\n" + `MATCH (n)-[r]-()
+WITH DISTINCT r
+WITH r, startNode(r) AS s, endNode(r) AS e
+RETURN type(r), head(labels(s)), ` + nodeKeyExpr("s") + `, head(labels(e)), ` + nodeKeyExpr("e") + `, r.count`
+	_, err := s.read(ctx, "edges", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		out = out[:0]
+		recs, err := collect(ctx, tx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		interacted := map[[2]graph.NodeRef]int{}
+		for _, r := range recs {
+			e := graph.Edge{
+				Kind:   str(r.Values[0]),
+				Source: graph.NodeRef{Kind: str(r.Values[1]), ID: str(r.Values[2])},
+				Target: graph.NodeRef{Kind: str(r.Values[3]), ID: str(r.Values[4])},
+				Weight: 1,
+			}
+			switch e.Kind {
+			case graph.RelInteracted:
+				interacted[[2]graph.NodeRef{e.Source, e.Target}]++
+				continue
+			case graph.RelConcerns, graph.RelMentionedIn:
+				n, _ := r.Values[5].(int64)
+				e.Weight = int(n)
+			}
+			out = append(out, e)
+		}
+		for ends, n := range interacted {
+			out = append(out, graph.Edge{Kind: graph.RelInteracted, Source: ends[0], Target: ends[1], Weight: n})
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.SortFunc(out, func(a, b graph.Edge) int {
+		return cmp.Or(
+			strings.Compare(a.Kind, b.Kind),
+			strings.Compare(a.Source.Kind, b.Source.Kind),
+			strings.Compare(a.Source.ID, b.Source.ID),
+			strings.Compare(a.Target.Kind, b.Target.Kind),
+			strings.Compare(a.Target.ID, b.Target.ID),
+			a.Weight-b.Weight,
+		)
+	})
+	total := len(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, total, nil
+}

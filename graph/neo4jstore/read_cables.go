@@ -1,0 +1,192 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Cables decodes the stored documents, in the order asked, skipping ids
+// that are not loaded.
+func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if len(ids) == 0 {
+		return []*graph.Cable{}, nil
+	}
+	docs := map[string]string{}
+	_, err := s.read(ctx, "cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id, c.doc`, map[string]any{"ids": strs(ids)})
+		for _, r := range recs {
+			docs[str(r.Values[0])] = str(r.Values[1])
+		}
+		return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Cable, 0, len(ids))
+	for _, id := range ids {
+		d, ok := docs[id]
+		if !ok {
+			continue
+		}
+		c := new(graph.Cable)
+		if err := json.Unmarshal([]byte(d), c); err != nil {
+			return nil, fmt.Errorf("neo4j cables: decode %s: %w", id, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// cableWhere compiles a CableFilter into a WHERE clause over c and its
+// parameters. The planner starts from the most selective indexed
+// predicate (id, created, origin, classification).
+func cableWhere(f graph.CableFilter) (string, map[string]any) {
+	var conds []string
+	params := map[string]any{}
+	if f.IDs != nil {
+		conds = append(conds, "c.id IN $ids")
+		params["ids"] = strs(f.IDs)
+	}
+	if len(f.Tags) > 0 {
+		conds = append(conds, "all(t IN $tags WHERE t IN c.tags)")
+		params["tags"] = strs(f.Tags)
+	}
+	if f.Country != "" {
+		conds = append(conds, "EXISTS { MATCH (c)-[:ORIGINATED_IN|CONCERNS]->(k:Country) WHERE k.code = $country }")
+		params["country"] = f.Country
+	}
+	if f.Origin != "" {
+		conds = append(conds, "toLower(c.origin) = toLower($origin)")
+		params["origin"] = f.Origin
+	}
+	if f.Classification != "" {
+		conds = append(conds, "c.classification = $classification")
+		params["classification"] = f.Classification
+	}
+	if f.Since != nil {
+		conds = append(conds, "c.created >= $since")
+		params["since"] = *utc(f.Since)
+	}
+	if f.Until != nil {
+		conds = append(conds, "c.created <= $until")
+		params["until"] = *utc(f.Until)
+	}
+	if f.Person != "" {
+		conds = append(conds, "EXISTS { MATCH (p:Person)-[:MENTIONED_IN]->(c) WHERE p.key = $person }")
+		params["person"] = f.Person
+	}
+	if words := strings.Fields(strings.ToLower(f.Text)); len(words) > 0 {
+		conds = append(conds, "all(w IN $words WHERE toLower(c.subject + ' ' + c.body) CONTAINS w)")
+		params["words"] = strs(words)
+	}
+	if len(conds) == 0 {
+		return "", params
+	}
+	return "WHERE " + strings.Join(conds, " AND "), params
+}
+
+func orderBy(o graph.CableOrder) (string, error) {
+	switch o {
+	case "", graph.OrderCreatedDesc:
+		return "ORDER BY c.created IS NULL, c.created DESC, c.id", nil
+	case graph.OrderCreatedAsc:
+		return "ORDER BY c.created IS NULL, c.created, c.id", nil
+	case graph.OrderIDAsc:
+		return "ORDER BY c.id", nil
+	}
+	return "", fmt.Errorf("unknown cable order %q: %w", o, graph.ErrInvalid)
+}
+
+// pageClause checks a page and returns its SKIP/LIMIT; Limit 0 means no
+// limit.
+func pageClause(p graph.Page, params map[string]any) (string, error) {
+	if p.Offset < 0 || p.Limit < 0 {
+		return "", fmt.Errorf("page offset %d limit %d: %w", p.Offset, p.Limit, graph.ErrInvalid)
+	}
+	params["offset"] = int64(p.Offset)
+	if p.Limit == 0 {
+		return "SKIP $offset", nil
+	}
+	params["limit"] = int64(p.Limit)
+	return "SKIP $offset LIMIT $limit", nil
+}
+
+// ListCables returns matching cable ids in the given order, with the
+// total number of matches.
+func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph.CableOrder, p graph.Page) (graph.IDPage, error) {
+	ob, err := orderBy(order)
+	if err != nil {
+		return graph.IDPage{}, err
+	}
+	where, params := cableWhere(f)
+	pc, err := pageClause(p, params)
+	if err != nil {
+		return graph.IDPage{}, err
+	}
+	out := graph.IDPage{IDs: []string{}}
+	_, err = s.read(ctx, "list cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		out.IDs = out.IDs[:0]
+		recs, err := collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN count(c)", params)
+		if err != nil {
+			return nil, err
+		}
+		out.Total = int(recs[0].Values[0].(int64))
+		if out.Total == 0 {
+			return nil, nil
+		}
+		recs, err = collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN c.id "+ob+" "+pc, params)
+		for _, r := range recs {
+			out.IDs = append(out.IDs, str(r.Values[0]))
+		}
+		return nil, err
+	})
+	return out, err
+}
+
+// CableDates returns the created dates of the matching cables, ascending.
+func (s *Store) CableDates(ctx context.Context, f graph.CableFilter) ([]time.Time, error) {
+	where, params := cableWhere(f)
+	if where == "" {
+		where = "WHERE c.created IS NOT NULL"
+	} else {
+		where += " AND c.created IS NOT NULL"
+	}
+	var out []time.Time
+	_, err := s.read(ctx, "cable dates", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		out = out[:0]
+		recs, err := collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN c.created ORDER BY c.created", params)
+		for _, r := range recs {
+			if t, ok := r.Values[0].(time.Time); ok {
+				out = append(out, t.UTC())
+			}
+		}
+		return nil, err
+	})
+	return out, err
+}
+
+// CitedBy returns, per id with any, the citing cables by From then Letter.
+func (s *Store) CitedBy(ctx context.Context, ids []string) (map[string][]graph.Citation, error) {
+	out := map[string][]graph.Citation{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	_, err := s.read(ctx, "cited by", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		clear(out)
+		recs, err := collect(ctx, tx, `
+MATCH (c:Cable)-[x:CITES]->(r:Reference) WHERE r.id IN $ids
+RETURN r.id, c.id, x.letter ORDER BY c.id, x.letter`, map[string]any{"ids": strs(ids)})
+		for _, r := range recs {
+			id := str(r.Values[0])
+			out[id] = append(out[id], graph.Citation{From: str(r.Values[1]), Letter: str(r.Values[2])})
+		}
+		return nil, err
+	})
+	return out, err
+}

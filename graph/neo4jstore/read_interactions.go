@@ -1,0 +1,110 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Interactions returns the matching INTERACTED relationships ordered by
+// date (nil last), cable, paragraph, a, b, kind, evidence, with the
+// persons' current names as AName and BName.
+func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]graph.Interaction, error) {
+	if f.Limit < 0 {
+		return nil, fmt.Errorf("interactions limit %d: %w", f.Limit, graph.ErrInvalid)
+	}
+	params := map[string]any{}
+	var conds []string
+	// Start from the most selective index: the relationship index on
+	// r.cable, else the persons' keys, else every INTERACTED edge.
+	match := `MATCH (a:Person)-[r:INTERACTED]->(b:Person)`
+	switch {
+	case len(f.Cables) > 0:
+		match = `MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE r.cable IN $cables`
+	case len(f.Persons) > 0:
+		match = `CALL {
+  MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE a.key IN $persons RETURN a, r, b
+  UNION
+  MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE b.key IN $persons RETURN a, r, b
+}`
+	}
+	if len(f.Cables) > 0 {
+		params["cables"] = strs(f.Cables)
+		conds = append(conds, "r.cable IN $cables")
+	}
+	if len(f.Persons) > 0 {
+		params["persons"] = strs(f.Persons)
+		conds = append(conds, "(a.key IN $persons OR b.key IN $persons)")
+	}
+	switch {
+	case f.Kinds != nil:
+		kinds := strs(f.Kinds)
+		if f.IncludeCoMentions {
+			kinds = append(kinds, graph.InteractionCoMentioned)
+		}
+		params["kinds"] = kinds
+		conds = append(conds, "r.kind IN $kinds")
+	case !f.IncludeCoMentions:
+		params["co"] = graph.InteractionCoMentioned
+		conds = append(conds, "r.kind <> $co")
+	}
+	if f.Since != nil {
+		params["since"] = *utc(f.Since)
+		conds = append(conds, "r.date >= $since")
+	}
+	if f.Until != nil {
+		params["until"] = *utc(f.Until)
+		conds = append(conds, "r.date <= $until")
+	}
+	if len(f.Topics) > 0 {
+		topics := make([]any, len(f.Topics))
+		for i, t := range f.Topics {
+			topics[i] = strings.ToLower(t)
+		}
+		params["topics"] = topics
+		conds = append(conds, `(any(t IN r.topicsLower WHERE t IN $topics) OR
+  EXISTS { MATCH (c:Cable)-[:TAGGED]->(t:Tag) WHERE c.id = r.cable AND toLower(t.code) IN $topics })`)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WITH a, r, b WHERE " + strings.Join(conds, " AND ")
+	}
+	lim := ""
+	if f.Limit > 0 {
+		params["limit"] = int64(f.Limit)
+		lim = " LIMIT $limit"
+	}
+	cypher := match + where + `
+RETURN a.key, b.key, a.name, b.name, r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}
+ORDER BY r.date IS NULL, r.date, r.cable, r.paragraph, a.key, b.key, r.kind, r.evidence` + lim
+	out := []graph.Interaction{}
+	_, err := s.read(ctx, "interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		out = out[:0]
+		recs, err := collect(ctx, tx, cypher, params)
+		for _, rec := range recs {
+			m, _ := rec.Values[4].(map[string]any)
+			in := graph.Interaction{
+				A: str(rec.Values[0]), B: str(rec.Values[1]), AName: str(rec.Values[2]), BName: str(rec.Values[3]),
+				Kind: str(m["kind"]), Status: str(m["status"]), Cable: str(m["cable"]),
+				Evidence: str(m["evidence"]), Topics: strList(m["topics"]),
+			}
+			if n, ok := m["paragraph"].(int64); ok {
+				in.Paragraph = int(n)
+			}
+			if c, ok := m["confidence"].(float64); ok {
+				in.Confidence = c
+			}
+			if t, ok := m["date"].(time.Time); ok {
+				u := t.UTC()
+				in.Date = &u
+			}
+			out = append(out, in)
+		}
+		return nil, err
+	})
+	return out, err
+}

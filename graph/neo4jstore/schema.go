@@ -1,0 +1,48 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// schema is every constraint and index the store relies on. Uniqueness
+// constraints give the MERGE on business keys an index and make a
+// duplicate impossible; the other indexes serve the reads' filters.
+var schema = []string{
+	`CREATE CONSTRAINT cable_id IF NOT EXISTS FOR (c:Cable) REQUIRE c.id IS UNIQUE`,
+	`CREATE CONSTRAINT person_key IF NOT EXISTS FOR (p:Person) REQUIRE p.key IS UNIQUE`,
+	`CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE`,
+	`CREATE CONSTRAINT tag_code IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE`,
+	`CREATE CONSTRAINT reference_id IF NOT EXISTS FOR (r:Reference) REQUIRE r.id IS UNIQUE`,
+	`CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (o:Organization) REQUIRE o.key IS UNIQUE`,
+	`CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE`,
+	`CREATE INDEX cable_created IF NOT EXISTS FOR (c:Cable) ON (c.created)`,
+	`CREATE INDEX cable_origin IF NOT EXISTS FOR (c:Cable) ON (c.origin)`,
+	`CREATE INDEX cable_classification IF NOT EXISTS FOR (c:Cable) ON (c.classification)`,
+	`CREATE INDEX person_cables IF NOT EXISTS FOR (p:Person) ON (p.cables)`,
+	`CREATE INDEX interacted_cable IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.cable)`,
+	`CREATE FULLTEXT INDEX cableText IF NOT EXISTS FOR (c:Cable) ON EACH [c.subject, c.body]`,
+}
+
+// EnsureSchema creates the constraints and indexes (idempotent) and waits
+// until they are online, so that the first load already uses them.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	ctx, cancel := s.deadline(ctx)
+	defer cancel()
+	// Schema statements cannot share a transaction with anything else, so
+	// each runs in its own auto-commit transaction.
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer func() { _ = sess.Close(context.WithoutCancel(ctx)) }()
+	for _, stmt := range append(schema, `CALL db.awaitIndexes(300)`) {
+		res, err := sess.Run(ctx, stmt, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return s.wrap("ensure schema", err)
+		}
+	}
+	s.log.Debug("neo4j schema ensured", "statements", len(schema))
+	return nil
+}
