@@ -1,0 +1,168 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+var (
+	summaryRe   = regexp.MustCompile(`(?is)\bSUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.\-]+\s*|\s+)(.+?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b`)
+	signatureRe = regexp.MustCompile(`^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}$`)
+	gluedSig    = regexp.MustCompile(`(?:[.!?]["'’”)]?|:)\s+([A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’.\-]*){0,2}|[A-Z][a-z'’\-]+)\s*$`)
+	notSigWords = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, "UNQUOTE": true, "QUOTE": true, "NNNN": true,
+		"BT": true, "SIPDIS": true, "NOFORN": true, "CONFIDENTIAL": true, "SECRET": true, "UNCLASSIFIED": true, "UNCLAS": true,
+		"TEXT": true, "NOTE": true, "ENDS": true, "THANKS": true, "YES": true, "NO": true, "OK": true, "NOTAL": true, "EXDIS": true,
+		"NODIS": true, "TBD": true, "NA": true, "N/A": true, "AMEN": true, "USG": true, "GOR": true, "SEPTEL": true, "REFTEL": true}
+)
+
+// bodyResult is what the text after the header gives.
+type bodyResult struct {
+	paragraphs []graph.Paragraph
+	summary    string
+	signature  string
+	body       string
+}
+
+// parseBodyLines reads paragraphs, summary and signature from the body
+// lines after the header, dropping section banners and handling lines.
+func parseBodyLines(lines []string) bodyResult {
+	var clean []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t != "" && ((bannerLine.MatchString(t) && isBannerOnly(t)) || caveatOnly.MatchString(t) || t == "NNNN" || t == "BT") {
+			continue
+		}
+		clean = append(clean, strings.TrimRight(l, " "))
+	}
+	// trailing blank lines
+	for len(clean) > 0 && strings.TrimSpace(clean[len(clean)-1]) == "" {
+		clean = clean[:len(clean)-1]
+	}
+	var res bodyResult
+	res.signature, clean = signature(clean)
+
+	var (
+		cur   *graph.Paragraph
+		parts []string
+		last  int
+	)
+	emit := func() {
+		if cur == nil {
+			return
+		}
+		cur.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		if cur.Text != "" || cur.Number > 0 {
+			res.paragraphs = append(res.paragraphs, *cur)
+		}
+		cur, parts = nil, nil
+	}
+	cur = &graph.Paragraph{}
+	for i, l := range clean {
+		t := strings.TrimSpace(l)
+		if m := paraStart.FindStringSubmatch(t); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n == last+1 || (m[2] != "" && n > last && n <= last+5) {
+				emit()
+				cur = &graph.Paragraph{Number: n, Marking: m[2]}
+				parts = []string{m[3]}
+				last = n
+				continue
+			}
+		}
+		if isDashes(t) {
+			continue
+		}
+		if i+1 < len(clean) && isDashes(strings.TrimSpace(clean[i+1])) && len(t) < 100 {
+			continue // section heading
+		}
+		parts = append(parts, t)
+	}
+	emit()
+	if res.signature != "" {
+		res.signature = strings.TrimSpace(res.signature)
+	}
+	res.body = collapseBlank(clean)
+	if res.signature != "" {
+		res.body = strings.TrimRight(res.body, " \n") + "\n" + res.signature
+	}
+	if m := summaryRe.FindStringSubmatch(strings.Join(strings.Fields(res.body), " ")); m != nil {
+		res.summary = strings.Trim(strings.TrimSpace(m[1]), " -.:")
+		if res.summary != "" && !strings.HasSuffix(res.summary, ".") {
+			res.summary += "."
+		}
+	}
+	return res
+}
+
+func isBannerOnly(t string) bool {
+	if sectionOf.MatchString(t) || len(t) < 70 {
+		post, _ := bannerPostSerial(t)
+		rest := bannerLine.ReplaceAllString(t, "")
+		return post != "" || len(strings.Fields(rest)) <= 3
+	}
+	return false
+}
+
+// signature takes the signer off the end of the body: the last line when it
+// is a short name after a finished sentence, or a capitalised name glued
+// onto the last sentence ("... in the Caucasus. BURNS").
+func signature(lines []string) (string, []string) {
+	if len(lines) == 0 {
+		return "", lines
+	}
+	lastIdx := len(lines) - 1
+	last := strings.TrimSpace(lines[lastIdx])
+	prev := ""
+	for j := lastIdx - 1; j >= 0; j-- {
+		if p := strings.TrimSpace(lines[j]); p != "" {
+			prev = p
+			break
+		}
+		prev = "\n" // blank line before
+		break
+	}
+	if len(last) <= 40 && signatureRe.MatchString(last) && okSignature(last) && !strings.HasSuffix(last, ".") {
+		if prev == "\n" || prev == "" || strings.ContainsAny(prev[len(prev)-1:], `.!?:)"'’”`) {
+			return last, lines[:lastIdx]
+		}
+	}
+	if m := gluedSig.FindStringSubmatchIndex(last); m != nil {
+		name := last[m[2]:m[3]]
+		if okSignature(name) && len(strings.Fields(last)) > 2 {
+			lines = append(lines[:lastIdx:lastIdx], strings.TrimRight(last[:m[2]], " "))
+			return name, lines
+		}
+	}
+	return "", lines
+}
+
+func okSignature(s string) bool {
+	for _, w := range strings.Fields(s) {
+		u := strings.ToUpper(strings.Trim(w, ".,"))
+		if notSigWords[u] || strings.Contains(u, "XXXX") {
+			return false
+		}
+	}
+	return true
+}
+
+func collapseBlank(lines []string) string {
+	var b strings.Builder
+	blank := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			if !blank {
+				b.WriteByte('\n')
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,237 @@
+package parse
+
+import (
+	"bytes"
+	"html"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// raw is what a format-specific reader hands to the common telegram
+// parser: metadata as found (empty when the format has none), routing
+// lines and the body text.
+type raw struct {
+	id, created, released, classification, origin, title, tags, refs string
+	dateLine                                                         string
+	routing                                                          []string
+	body                                                             string
+}
+
+var (
+	htmlTag     = regexp.MustCompile(`(?s)<[^>]*>`)
+	preBlock    = regexp.MustCompile(`(?is)<pre[^>]*>(.*?)(?:</pre>|\z)`)
+	thCell      = regexp.MustCompile(`(?is)<th[^>]*>(.*?)</th>`)
+	tdCell      = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
+	cableTable  = regexp.MustCompile(`(?is)<table class=['"]cable['"]>(.*?)(?:</table>|\z)`)
+	viewingH3   = regexp.MustCompile(`(?is)<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>`)
+	partialNote = regexp.MustCompile(`(?i)this record is a partial extract`)
+)
+
+// text decodes bytes as UTF-8, replacing invalid sequences (some cables
+// are Latin-1 or carry binary noise) and normalising line ends.
+func text(b []byte) string {
+	if !utf8.Valid(b) {
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	s := string(b)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s
+}
+
+// htmlText strips tags and decodes entities ("&#x000A;" is the newline of
+// cablegate pages).
+func htmlText(s string) string {
+	return html.UnescapeString(htmlTag.ReplaceAllString(s, ""))
+}
+
+// fromHTML reads a cablegate HTML page or fragment.
+func fromHTML(s string) raw {
+	var r raw
+	if m := viewingH3.FindStringSubmatch(s); m != nil {
+		r.id = strings.TrimSpace(htmlText(m[1]))
+		r.title = strings.TrimSpace(htmlText(m[2]))
+	}
+	if t := cableTable.FindStringSubmatch(s); t != nil {
+		heads := thCell.FindAllStringSubmatch(t[1], -1)
+		cells := tdCell.FindAllStringSubmatch(t[1], -1)
+		for i, h := range heads {
+			if i >= len(cells) {
+				break
+			}
+			v := strings.TrimSpace(htmlText(cells[i][1]))
+			switch strings.ToLower(strings.TrimSpace(htmlText(h[1]))) {
+			case "reference id":
+				r.id = v
+			case "created":
+				r.created = v
+			case "released":
+				r.released = v
+			case "classification":
+				r.classification = v
+			case "origin":
+				r.origin = v
+			}
+		}
+	}
+	var bodies []string
+	for _, m := range preBlock.FindAllStringSubmatch(s, -1) {
+		b := htmlText(m[1])
+		switch {
+		case partialNote.MatchString(b) && len(b) < 300:
+			continue
+		case r.routing == nil && len(bodies) == 0 && looksLikeRouting(b):
+			r.routing = strings.Split(b, "\n")
+		default:
+			bodies = append(bodies, b)
+		}
+	}
+	r.body = strings.Join(bodies, "\n")
+	return r
+}
+
+// fromBody reads a body-only file: the <pre> block of a cablegate page,
+// with or without its HTML wrapping. The id comes from the file name.
+func fromBody(path, s string) raw {
+	if strings.Contains(s, "<pre") || strings.Contains(s, "&#x") || strings.Contains(s, "<a ") {
+		if m := preBlock.FindAllStringSubmatch(s, -1); m != nil {
+			var parts []string
+			for _, p := range m {
+				parts = append(parts, p[1])
+			}
+			s = strings.Join(parts, "\n")
+		}
+		s = htmlText(s)
+	}
+	r := splitTelegram(s)
+	base := filepath.Base(path)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	if id := CanonicalID(base); id != "" {
+		r.id = id
+	}
+	return r
+}
+
+// fromPage reads rendered page text (the seed): a label block "Identifier /
+// Created / Classification / Origin" followed by the values in the same
+// order, "Cable title:", "Tags:", then the telegram and the site footer.
+func fromPage(s string) raw {
+	lines := strings.Split(s, "\n")
+	var labels []string
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	for ; i < len(lines); i++ {
+		l := strings.ToLower(strings.TrimSpace(lines[i]))
+		if l != "identifier" && l != "created" && l != "released" && l != "classification" && l != "origin" && l != "reference id" {
+			break
+		}
+		labels = append(labels, l)
+	}
+	var r raw
+	for _, l := range labels {
+		if i >= len(lines) {
+			break
+		}
+		v := strings.TrimSpace(lines[i])
+		i++
+		switch l {
+		case "identifier", "reference id":
+			r.id = v
+		case "created":
+			r.created = v
+		case "released":
+			r.released = v
+		case "classification":
+			r.classification = v
+		case "origin":
+			r.origin = v
+		}
+	}
+	start := i
+	for j := i; j < len(lines) && j < i+40; j++ {
+		t := strings.TrimSpace(lines[j])
+		switch {
+		case strings.HasPrefix(t, "Cable title:"):
+			r.title = strings.TrimSpace(strings.TrimPrefix(t, "Cable title:"))
+			if r.title == "" {
+				for k := j + 1; k < len(lines) && k < j+4; k++ {
+					if tt := strings.TrimSpace(lines[k]); tt != "" {
+						if !strings.HasPrefix(tt, "Tags:") {
+							r.title = tt
+							j = k
+						}
+						break
+					}
+				}
+			}
+			start = j + 1
+		case strings.HasPrefix(t, "Tags:"):
+			r.tags = strings.TrimSpace(strings.TrimPrefix(t, "Tags:"))
+			start = j + 1
+		case strings.EqualFold(t, "pdf how-to read a cable"):
+			start = j + 1
+		}
+		if m := mediaDate.FindString(t); m != "" && r.dateLine == "" {
+			r.dateLine = m
+		}
+	}
+	end := len(lines)
+	for j := start; j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) == "Share this cable" {
+			end = j
+			break
+		}
+	}
+	if start > end {
+		start = end
+	}
+	t := splitTelegram(strings.Join(lines[start:end], "\n"))
+	t.id, t.created, t.released, t.classification, t.origin, t.title, t.tags, t.dateLine =
+		r.id, r.created, r.released, r.classification, r.origin, r.title, r.tags, r.dateLine
+	return t
+}
+
+// fromCSV reads the 8 columns of a cables.csv row.
+func fromCSV(f []string) raw {
+	r := splitTelegram(f[7])
+	if h := strings.TrimSpace(f[6]); h != "" {
+		r.routing = strings.Split(f[6], "\n")
+	}
+	r.created, r.id, r.origin, r.classification, r.refs = f[1], f[2], f[3], f[4], f[5]
+	return r
+}
+
+var routingLine = regexp.MustCompile(`^\s*(?:VZCZC|[ZOPR]{1,2}\s+\d{6}Z\b|[ZOPR]{2}\s+RU|DE\s+R[A-Z]{3}|FM\s+\S|ZNY\b|ZNR\b|ZZH\b)`)
+
+func looksLikeRouting(s string) bool {
+	lines := strings.SplitN(strings.TrimLeft(s, " \n"), "\n", 6)
+	for _, l := range lines {
+		if routingLine.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTelegram separates routing lines (VZCZC ... FM/TO/INFO) from the
+// body, which starts at the classification banner.
+func splitTelegram(s string) raw {
+	if !looksLikeRouting(s) {
+		return raw{body: s}
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if bannerLine.MatchString(l) || headerField.MatchString(l) {
+			return raw{routing: lines[:i], body: strings.Join(lines[i:], "\n")}
+		}
+	}
+	return raw{body: s}
+}
