@@ -1,9 +1,10 @@
 package query
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,13 +65,12 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if err != nil {
 		return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
 	}
-	ins = append(ins, more...)
-	sortInteractions(ins)
-	ds := groupPairs(ins)
-	if len(ds) > first {
-		ds = ds[:first]
+	if len(more) > 0 {
+		// The Reader returns each list in order; only a merge needs sorting.
+		ins = append(ins, more...)
+		sortInteractions(ins)
 	}
-	return ds, nil
+	return groupPairs(ins, first), nil
 }
 
 // byEvidenceText finds interactions, not already seen, whose evidence
@@ -104,10 +104,12 @@ func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilt
 	return out, nil
 }
 
-// groupPairs folds sorted interactions into ranked discussions.
-func groupPairs(ins []graph.Interaction) []graph.Discussion {
-	idx := map[[2]string]int{}
-	var ds []graph.Discussion
+// groupPairs folds sorted interactions into the first best-ranked
+// discussions. It ranks pointers: a Discussion is large and there is one
+// per pair.
+func groupPairs(ins []graph.Interaction, first int) []graph.Discussion {
+	idx := map[[2]string]*graph.Discussion{}
+	var ds []*graph.Discussion
 	cableSeen := map[[2]string]map[string]bool{}
 	for _, in := range ins {
 		a, b := in.A, in.B
@@ -118,14 +120,13 @@ func groupPairs(ins []graph.Interaction) []graph.Discussion {
 			a, b = b, a
 		}
 		k := [2]string{a, b}
-		i, ok := idx[k]
+		d, ok := idx[k]
 		if !ok {
-			i = len(ds)
-			idx[k] = i
-			ds = append(ds, graph.Discussion{A: a, B: b})
+			d = &graph.Discussion{A: a, B: b}
+			idx[k] = d
+			ds = append(ds, d)
 			cableSeen[k] = map[string]bool{}
 		}
-		d := &ds[i]
 		d.Count++
 		d.Score += kindWeight(in.Kind) * confidence(in)
 		d.FirstDate = minDate(d.FirstDate, in.Date)
@@ -138,23 +139,24 @@ func groupPairs(ins []graph.Interaction) []graph.Discussion {
 		}
 		d.Evidence = append(d.Evidence, evidenceOf(in))
 	}
-	sort.SliceStable(ds, func(i, j int) bool {
-		x, y := ds[i], ds[j]
-		if x.Score != y.Score {
-			return x.Score > y.Score
+	// A total order (pairs are unique), so no stability is needed.
+	slices.SortFunc(ds, func(x, y *graph.Discussion) int {
+		switch {
+		case x.Score != y.Score:
+			return cmp.Compare(y.Score, x.Score)
+		case x.Count != y.Count:
+			return cmp.Compare(y.Count, x.Count)
+		case x.A != y.A:
+			return strings.Compare(x.A, y.A)
+		default:
+			return strings.Compare(x.B, y.B)
 		}
-		if x.Count != y.Count {
-			return x.Count > y.Count
-		}
-		if x.A != y.A {
-			return x.A < y.A
-		}
-		return x.B < y.B
 	})
-	if ds == nil {
-		ds = []graph.Discussion{}
+	out := make([]graph.Discussion, 0, min(first, len(ds)))
+	for _, d := range ds[:min(first, len(ds))] {
+		out = append(out, *d)
 	}
-	return ds
+	return out
 }
 
 // allKinds lists every interaction kind, co-mentions included.
