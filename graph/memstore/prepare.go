@@ -63,9 +63,7 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 			continue
 		}
 		r.concerns[cm.Code] += cm.Count
-		if r.countryNames[cm.Code] == "" {
-			r.countryNames[cm.Code] = cm.Name
-		}
+		r.countryNames[cm.Code] = pickLongest(r.countryNames[cm.Code], cm.Name)
 		if cm.Origin && r.originCountry == "" {
 			r.originCountry = cm.Code
 		}
