@@ -1,0 +1,46 @@
+// Package extract turns a parsed cable into the entities and links the
+// knowledge graph is made of: tag meanings, persons, countries,
+// organizations and typed person-to-person interactions, each interaction
+// carrying the sentence that proves it.
+//
+// Why rules and not a statistical NER: cables are ALL-CAPS in places, full
+// of acronyms (GOR, MFA, KFOR) that generic taggers take for persons, and
+// name people by surname and title ("FM Lavrov"). Cable-aware rules backed by
+// built-in tables (package tables) are precise, explainable (every person
+// keeps the rules that found it in How) and fast, and they run offline.
+//
+// # Person rules
+//
+// A person is found by: the Classified By line ("classifiedBy"), the
+// signature ("signature"), person TAGS ("tag"), a title before a name
+// ("Serbian FM Jeremic", "title+name"), a known given name before a
+// capitalised word ("Alexander Botsan-Kharchenko", "given+name"), a name
+// before a speech or meeting verb or after "told"/"met with"/"between"
+// ("verb"), and, once found, every other mention of the same surname in the
+// cable ("surname"). Words from the tables (places, demonyms, organizations,
+// tags, host-government abbreviations), titles, section words and
+// redactions are never names. Within a cable one surname is one person,
+// named by its fullest form.
+//
+// # Person keys (cross-cable identity)
+//
+// Key = NameKey(surname) + "|" + country, where country is the code the text
+// ties the person to, in this order: a demonym or country before the title
+// ("Serbian FM Jeremic" -> SR); US for the header people (Classified By,
+// signature) and for US roles (Ambassador, A/S, Senator ...) with no other
+// tie; the origin country for host-government roles (President, FM ...) in
+// a cable from a post abroad. With no tie the key is NameKey(surname)
+// alone. NameKey folds diacritics and transliterations, so "Tadić"/"TADIC"
+// and "Sergei"/"Sergey" agree, while a Serbian and a Russian Nikolic stay
+// apart. The rule is deterministic per cable.
+//
+// # Interactions
+//
+// Within a sentence, two persons joined by a verb give met, told,
+// discussed, phoned, wrote or negotiated; a person and "the Ambassador",
+// "the Charge", "us" or an embassy officer give an interaction with the
+// post ("post:Embassy Moscow") unless the cable names who the Ambassador is.
+// Modal and negated forms set Status planned, refused or unconfirmed. Every
+// other pair of persons in one paragraph is coMentioned with low
+// confidence.
+package extract

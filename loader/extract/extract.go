@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/loader/extract/tables"
+)
+
+// Options configures an Extractor.
+type Options struct {
+	GazetteerDir string // optional: path to ../shared/data/gazetteers (pocom/, phoenix/); "" = none
+	TablesFile   string // optional user extension of built-in tables (TSV, see package tables)
+}
+
+// Extractor extracts entities from cables. It is immutable after New and
+// safe for concurrent use.
+type Extractor struct {
+	t      *tables.Tables
+	lx     *lexicon
+	places map[string]tables.Place // lower-case phrase -> place, multiword included
+	maxPl  int                     // longest place phrase in words
+	orgs   map[string]orgForm      // surface form (exact case) -> org
+	orgsLo map[string]orgForm      // lower-case form -> org, for ALL-CAPS text
+	maxOrg int
+	chiefs *chiefs // from the gazetteer; nil when none
+}
+
+type orgForm struct {
+	org  tables.Org
+	form string
+}
+
+// New builds an Extractor from the built-in tables, the optional user
+// tables file and the optional gazetteer directory.
+func New(opts Options) (*Extractor, error) {
+	var ext []tables.Source
+	if opts.TablesFile != "" {
+		f, err := os.Open(opts.TablesFile)
+		if err != nil {
+			return nil, fmt.Errorf("extract: opening tables file: %w", err)
+		}
+		defer f.Close()
+		ext = append(ext, tables.Source{Name: opts.TablesFile, R: f})
+	}
+	t, err := tables.New(ext...)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	e := &Extractor{t: t, lx: newLexicon(), places: map[string]tables.Place{}, orgs: map[string]orgForm{}, orgsLo: map[string]orgForm{}}
+	for _, p := range t.Places() {
+		k := strings.ToLower(p.Text)
+		e.places[k] = p
+		if n := len(tokenize(k)); n > e.maxPl {
+			e.maxPl = n
+		}
+	}
+	for _, o := range t.Orgs() {
+		for _, f := range o.Forms {
+			e.orgs[f] = orgForm{org: o, form: f}
+			lo := strings.ToLower(f)
+			if _, ok := e.orgsLo[lo]; !ok || f == strings.ToUpper(f) {
+				e.orgsLo[lo] = orgForm{org: o, form: f}
+			}
+			if n := len(tokenize(f)); n > e.maxOrg {
+				e.maxOrg = n
+			}
+		}
+	}
+	if opts.GazetteerDir != "" {
+		ch, err := loadChiefs(opts.GazetteerDir)
+		if err != nil {
+			return nil, fmt.Errorf("extract: gazetteer: %w", err)
+		}
+		e.chiefs = ch
+	}
+	return e, nil
+}
+
+// TagMeaning returns the meaning and kind of a TAGS code.
+func (e *Extractor) TagMeaning(code string) (meaning, kind string, ok bool) {
+	tg, ok := e.t.Tag(code)
+	if !ok {
+		return "", "", false
+	}
+	return tg.Meaning, tg.Kind, true
+}
+
+// CountryByName resolves "Kosovo", "KV", "Kosovar", "Pristina" to KV, Kosovo.
+func (e *Extractor) CountryByName(nameOrCode string) (code, name string, ok bool) {
+	return e.t.Country(nameOrCode)
+}
+
+// Tables exposes the tables for packages that need more than the two
+// lookups above.
+func (e *Extractor) Tables() *tables.Tables { return e.t }
+
+// Extract fills c.TagInfo, c.Persons, c.Countries, c.Organizations and
+// c.Interactions, replacing what was there. It is pure and never panics:
+// a bug on one odd cable must not stop a load of 250,000, so a panic is
+// recovered and the cable is left with what was extracted before it.
+func (e *Extractor) Extract(c *graph.Cable) {
+	if c == nil {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			c.Persons, c.Interactions = nil, nil
+		}
+	}()
+	c.TagInfo, c.Persons, c.Countries, c.Organizations, c.Interactions = nil, nil, nil, nil, nil
+	c.TagInfo = e.tagInfo(c.Tags)
+	r := e.newRun(c)
+	r.scanPlacesOrgs()
+	r.findPersons()
+	r.countPersons()
+	r.findInteractions()
+	c.Countries = r.countries()
+	c.Organizations = r.organizations()
+	c.Persons = r.persons()
+	c.Interactions = r.interactions
+}

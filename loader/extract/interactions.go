@@ -1,0 +1,325 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// verbKinds maps the verbs and nouns that join two persons to an
+// interaction kind.
+var verbKinds = map[string]string{
+	"told": graph.InteractionTold, "tells": graph.InteractionTold, "informed": graph.InteractionTold,
+	"assured": graph.InteractionTold, "reassured": graph.InteractionTold, "urged": graph.InteractionTold,
+	"warned": graph.InteractionTold, "asked": graph.InteractionTold, "briefed": graph.InteractionTold,
+	"pressed": graph.InteractionTold, "thanked": graph.InteractionTold, "tell": graph.InteractionTold,
+	"met": graph.InteractionMet, "meet": graph.InteractionMet, "meets": graph.InteractionMet, "meeting": graph.InteractionMet,
+	"meetings": graph.InteractionMet, "hosted": graph.InteractionMet,
+	"visited": graph.InteractionMet, "lunch": graph.InteractionMet, "dinner": graph.InteractionMet,
+	"discussed": graph.InteractionDiscussed, "discuss": graph.InteractionDiscussed, "spoke": graph.InteractionDiscussed,
+	"talked": graph.InteractionDiscussed, "talks": graph.InteractionDiscussed, "conversation": graph.InteractionDiscussed,
+	"discussion": graph.InteractionDiscussed, "discussions": graph.InteractionDiscussed, "consulted": graph.InteractionDiscussed,
+	"phoned": graph.InteractionPhoned, "telephoned": graph.InteractionPhoned, "called": graph.InteractionPhoned,
+	"call": graph.InteractionPhoned, "phone": graph.InteractionPhoned, "telephone": graph.InteractionPhoned,
+	"telcon": graph.InteractionPhoned,
+	"wrote":  graph.InteractionWrote, "letter": graph.InteractionWrote, "written": graph.InteractionWrote,
+	"negotiated": graph.InteractionNegotiated, "negotiations": graph.InteractionNegotiated,
+	"negotiating": graph.InteractionNegotiated, "negotiate": graph.InteractionNegotiated,
+}
+
+// prepositions before a person make it an object, not the subject of the
+// verb that follows ("diplomats who met with X on May 2 told us").
+var prepositions = toSet(`with from by to of for about on in at against than like`)
+
+// breakWords end the search for a verb between two persons: a new clause
+// or subject starts.
+var breakWords = toSet(`that he she they it who which whom whose when after before because if whether although while but and or said
+says stated noted`)
+
+// postWords name the embassy's own side: "the Ambassador", "us", "PolOff".
+var postWords = toSet(`us we emboff emboffs poloff poloffs econoff econoffs polcouns econcouns polchief econchief dcm ambassador
+charge pol/econoff polecon pol/c polmiloff ambassador's charge's`)
+
+// statusWords set an interaction's status.
+var (
+	refusedWords     = []string{"refused", "declined", "cancelled", "canceled", "did not meet", "would not meet", "won't meet", "rejected", "turned down", "snubbed"}
+	unconfirmedWords = []string{"unconfirmed", "unclear whether", "unclear if", "reportedly", "rumored", "rumoured", "could not confirm", "not clear whether", "not clear if"}
+	plannedWords     = []string{"will meet", "to meet", "plans to", "planned", "scheduled", "expected to", "would meet", "is to", "was to", "hopes to", "hoped to", "intends to", "upcoming", "will visit", "will call", "will discuss", "will travel", "proposed", "next week", "invited"}
+)
+
+func (r *run) findInteractions() {
+	seen := map[string]bool{}
+	pairs := map[string]bool{} // "para|a|b" with a stronger link
+	ambassador := r.ambassadorKey()
+	for si, s := range r.sents {
+		if s.para < 0 {
+			continue
+		}
+		ms := r.mentions(s)
+		for x := 0; x < len(ms); x++ {
+			for y := x + 1; y < len(ms); y++ {
+				a, b := ms[x], ms[y]
+				if a.key == b.key || (a.key == "" && b.key == "") {
+					continue
+				}
+				kind, conf := r.linkKind(s, a, b)
+				if kind == "" {
+					continue
+				}
+				ia := r.interaction(si, s, a, b, kind, conf, ambassador)
+				if ia == nil {
+					continue
+				}
+				dk := ia.A + "|" + ia.B + "|" + ia.Kind + "|" + ia.Evidence
+				if seen[dk] {
+					continue
+				}
+				seen[dk] = true
+				pairs[pairKey(s.para, ia.A, ia.B)] = true
+				r.interactions = append(r.interactions, *ia)
+			}
+		}
+	}
+	r.coMentions(pairs)
+}
+
+// ambassadorKey returns the surname key of the person the cable makes
+// clear is "the Ambassador" (a US person with that role), else "".
+func (r *run) ambassadorKey() string {
+	found := ""
+	for _, k := range r.order {
+		p := r.ps[k]
+		if (p.roles["Ambassador"] || p.roles["Chief of Mission"]) && p.country == "US" {
+			if found != "" {
+				return "" // two candidates: not clear
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// mentions returns the person spans of s plus the post words, in order.
+func (r *run) mentions(s *sent) []span {
+	ms := append([]span(nil), s.pers...)
+	for i, t := range s.toks {
+		if !t.word || !postWords[t.lower] {
+			continue
+		}
+		if t.lower == "us" && t.text == "US" && !r.caps {
+			continue // the country
+		}
+		if t.lower == "ambassador" || t.lower == "charge" || t.lower == "ambassador's" || t.lower == "charge's" {
+			// "Serbian Ambassador" is not ours; "Ambassador Burns" is a person.
+			if i > 0 && s.mark[i-1] == markPlace {
+				continue
+			}
+			if i+1 < len(s.toks) && s.mark[i+1] == markPerson {
+				continue
+			}
+		}
+		ms = append(ms, span{start: i, end: i + 1, key: ""})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	return ms
+}
+
+// linkKind finds the verb joining a (first) and b in sentence s: between
+// them ("Lavrov told Jeremic", "Jeremic met with Lavrov"), before both
+// ("a meeting between Jeremic and Lavrov") or after both ("Tadic and
+// Lavrov discussed").
+func (r *run) linkKind(s *sent, a, b span) (string, float64) {
+	toks := s.toks
+	gap := toks[a.end:b.start]
+	subjectOK := a.start == 0 || !prepositions[toks[a.start-1].lower]
+	if len(gap) <= 8 && subjectOK {
+		for k, t := range gap {
+			if k > 3 || breakWords[t.lower] {
+				break
+			}
+			if kind, ok := verbKinds[t.lower]; ok {
+				if t.lower == "call" || t.lower == "phone" || t.lower == "letter" || t.lower == "meeting" || t.lower == "talks" {
+					if k == 0 {
+						continue // "Lavrov call" is not a link
+					}
+				}
+				return kind, 0.9
+			}
+			if t.text == "." || t.text == ";" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" {
+				break
+			}
+		}
+	}
+	if len(gap) == 1 && gap[0].lower == "and" {
+		for k := a.start - 1; k >= 0 && k >= a.start-5; k-- {
+			if toks[k].lower == "between" || toks[k].lower == "with" {
+				for q := k - 1; q >= 0 && q >= k-3; q-- {
+					if kind, ok := verbKinds[toks[q].lower]; ok {
+						return kind, 0.85
+					}
+				}
+			}
+		}
+		for k := b.end; k < len(toks) && k <= b.end+2; k++ {
+			if kind, ok := verbKinds[toks[k].lower]; ok && toks[k].lower != "meeting" {
+				return kind, 0.85
+			}
+		}
+	}
+	return "", 0
+}
+
+func (r *run) interaction(si int, s *sent, a, b span, kind string, conf float64, ambassador string) *graph.Interaction {
+	ia := &graph.Interaction{Kind: kind, Cable: r.c.ID, Paragraph: s.para, Evidence: s.text, Confidence: conf}
+	var ok bool
+	if ia.A, ia.AName, ok = r.side(a, ambassador); !ok {
+		return nil
+	}
+	if ia.B, ia.BName, ok = r.side(b, ambassador); !ok {
+		return nil
+	}
+	if ia.A == ia.B {
+		return nil
+	}
+	if strings.HasPrefix(ia.A, "post:") || strings.HasPrefix(ia.B, "post:") {
+		ia.Confidence -= 0.1
+	}
+	ia.Status = status(strings.ToLower(s.text))
+	if ia.Status != "" {
+		ia.Confidence -= 0.2
+	}
+	ia.Topics = r.topics(si, s)
+	ia.Date = r.date(s.text)
+	return ia
+}
+
+// side names one end of an interaction: a person, the resolved
+// Ambassador, or the post.
+func (r *run) side(m span, ambassador string) (key, name string, ok bool) {
+	if m.key == "" {
+		if ambassador != "" {
+			return r.final[ambassador], r.ps[ambassador].name, true
+		}
+		if strings.TrimSpace(r.c.Origin) == "" {
+			return "", "", false
+		}
+		return "post:" + r.c.Origin, r.c.Origin, true
+	}
+	p := r.ps[m.key]
+	if p == nil {
+		return "", "", false
+	}
+	return r.final[m.key], p.name, true
+}
+
+func status(lower string) string {
+	for _, w := range refusedWords {
+		if strings.Contains(lower, w) {
+			return "refused"
+		}
+	}
+	for _, w := range unconfirmedWords {
+		if strings.Contains(lower, w) {
+			return "unconfirmed"
+		}
+	}
+	for _, w := range plannedWords {
+		if strings.Contains(lower, w) {
+			return "planned"
+		}
+	}
+	return ""
+}
+
+// topics: the countries of the sentence (and of the bullets it introduces),
+// else of the paragraph, else the cable's tags.
+func (r *run) topics(si int, s *sent) []string {
+	codes := append([]string(nil), s.countries...)
+	if strings.HasSuffix(s.text, ":") {
+		for k := si + 1; k < len(r.sents) && r.sents[k].para == s.para; k++ {
+			codes = append(codes, r.sents[k].countries...)
+		}
+	}
+	if len(codes) == 0 {
+		for _, o := range r.sents {
+			if o.para == s.para {
+				codes = append(codes, o.countries...)
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for _, c := range codes {
+		add(c)
+		if n, ok := r.e.t.CountryName(c); ok {
+			add(n)
+		}
+	}
+	if len(out) == 0 {
+		for _, tg := range r.c.Tags {
+			add(strings.TrimSpace(tg))
+		}
+	}
+	return out
+}
+
+func pairKey(para int, a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return strings.Join([]string{itoa(para), a, b}, "|")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// coMentions links every other pair of persons named in one sentence of a
+// paragraph, weakly. Pairs already linked by a verb in that paragraph are
+// left out.
+func (r *run) coMentions(linked map[string]bool) {
+	for si, s := range r.sents {
+		if s.para < 0 || len(s.pers) < 2 || len(s.pers) > 12 {
+			continue
+		}
+		for x := 0; x < len(s.pers); x++ {
+			for y := x + 1; y < len(s.pers); y++ {
+				a, b := r.final[s.pers[x].key], r.final[s.pers[y].key]
+				if a == b || linked[pairKey(s.para, a, b)] {
+					continue
+				}
+				linked[pairKey(s.para, a, b)] = true
+				r.interactions = append(r.interactions, graph.Interaction{
+					A: a, B: b, AName: r.ps[s.pers[x].key].name, BName: r.ps[s.pers[y].key].name,
+					Kind: graph.InteractionCoMentioned, Cable: r.c.ID, Paragraph: s.para, Evidence: s.text,
+					Topics: r.topics(si, s), Date: r.date(s.text), Confidence: 0.3,
+				})
+			}
+		}
+	}
+}

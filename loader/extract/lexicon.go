@@ -1,0 +1,140 @@
+package extract
+
+import "strings"
+
+// lexicon holds the word lists the person rules need. They are facts about
+// cable English, written here, built once in New and never changed.
+type lexicon struct {
+	titles     map[string]string // lower-case title phrase -> role as shown
+	usTitles   map[string]bool   // roles that, untied, mean a US official
+	hostTitles map[string]bool   // roles that, untied, mean a host-government official
+	given      map[string]bool   // common given names (lower case, NameKey-free)
+	notName    map[string]bool   // lower-case words that are never a person's name
+	nameParts  map[string]bool   // lower-case particles inside names: "bin", "al", "van", "de"
+	maxTitle   int               // longest title in words
+}
+
+// titleList pairs title phrases (as they are written in cables) with the
+// role recorded on the person. The phrase is matched case-insensitively.
+var titleList = [][2]string{
+	{"president", "President"}, {"vice president", "Vice President"}, {"prime minister", "Prime Minister"},
+	{"pm", "Prime Minister"}, {"deputy prime minister", "Deputy Prime Minister"}, {"dpm", "Deputy Prime Minister"},
+	{"foreign minister", "Foreign Minister"}, {"fm", "Foreign Minister"}, {"deputy foreign minister", "Deputy Foreign Minister"},
+	{"dfm", "Deputy Foreign Minister"}, {"defense minister", "Defense Minister"}, {"defence minister", "Defense Minister"},
+	{"interior minister", "Interior Minister"}, {"finance minister", "Finance Minister"}, {"justice minister", "Justice Minister"},
+	{"energy minister", "Energy Minister"}, {"economy minister", "Economy Minister"}, {"trade minister", "Trade Minister"},
+	{"minister", "Minister"}, {"deputy minister", "Deputy Minister"}, {"state secretary", "State Secretary"},
+	{"ambassador", "Ambassador"}, {"amb", "Ambassador"}, {"amb.", "Ambassador"}, {"ambassador-designate", "Ambassador"},
+	{"charge", "Charge d'Affaires"}, {"charge d'affaires", "Charge d'Affaires"}, {"dcm", "Deputy Chief of Mission"},
+	{"special envoy", "Special Envoy"}, {"envoy", "Envoy"}, {"special representative", "Special Representative"},
+	{"secretary", "Secretary"}, {"secretary of state", "Secretary of State"}, {"deputy secretary", "Deputy Secretary"},
+	{"under secretary", "Under Secretary"}, {"u/s", "Under Secretary"}, {"assistant secretary", "Assistant Secretary"},
+	{"a/s", "Assistant Secretary"}, {"das", "Deputy Assistant Secretary"}, {"deputy assistant secretary", "Deputy Assistant Secretary"},
+	{"senator", "Senator"}, {"sen.", "Senator"}, {"congressman", "Congressman"}, {"congresswoman", "Congresswoman"},
+	{"rep.", "Representative"}, {"representative", "Representative"}, {"governor", "Governor"}, {"gov.", "Governor"},
+	{"mayor", "Mayor"}, {"general", "General"}, {"gen.", "General"}, {"lt. gen.", "General"}, {"maj. gen.", "General"},
+	{"admiral", "Admiral"}, {"adm.", "Admiral"}, {"colonel", "Colonel"}, {"col.", "Colonel"}, {"lt. col.", "Colonel"},
+	{"major", "Major"}, {"captain", "Captain"}, {"capt.", "Captain"}, {"commander", "Commander"},
+	{"mr.", ""}, {"mr", ""}, {"mrs.", ""}, {"ms.", ""}, {"dr.", "Dr."}, {"professor", "Professor"}, {"prof.", "Professor"},
+	{"leader", "Leader"}, {"party leader", "Party Leader"}, {"chairman", "Chairman"}, {"chairwoman", "Chairwoman"},
+	{"speaker", "Speaker"}, {"deputy", "Deputy"}, {"mp", "Member of Parliament"}, {"parliamentarian", "Member of Parliament"},
+	{"director", "Director"}, {"director general", "Director General"}, {"deputy director", "Deputy Director"},
+	{"commissioner", "Commissioner"}, {"candidate", "Candidate"}, {"spokesman", "Spokesman"}, {"spokesperson", "Spokesperson"},
+	{"spokeswoman", "Spokeswoman"}, {"patriarch", "Patriarch"}, {"bishop", "Bishop"}, {"king", "King"}, {"queen", "Queen"},
+	{"prince", "Prince"}, {"crown prince", "Crown Prince"}, {"sheikh", "Sheikh"}, {"shaykh", "Sheikh"}, {"emir", "Emir"},
+	{"counselor", "Counselor"}, {"minister-counselor", "Minister-Counselor"}, {"political minister-counselor", "Political Minister-Counselor"},
+	{"polcouns", "Political Counselor"}, {"econcouns", "Economic Counselor"}, {"consul general", "Consul General"},
+	{"cg", "Consul General"}, {"consul", "Consul"}, {"advisor", "Advisor"}, {"adviser", "Advisor"}, {"aide", "Aide"},
+	{"head", "Head"}, {"chief", "Chief"}, {"chief of staff", "Chief of Staff"}, {"judge", "Judge"}, {"prosecutor", "Prosecutor"},
+	{"journalist", "Journalist"}, {"editor", "Editor"}, {"activist", "Activist"}, {"businessman", "Businessman"},
+	{"ceo", "CEO"}, {"founder", "Founder"}, {"coordinator", "Coordinator"}, {"premier", "Premier"}, {"chancellor", "Chancellor"},
+	{"undersecretary", "Under Secretary"}, {"vice minister", "Vice Minister"}, {"deputy head", "Deputy Head"},
+	{"opposition leader", "Opposition Leader"}, {"presidential candidate", "Presidential Candidate"}, {"pol/c", "Political Counselor"},
+	{"attorney general", "Attorney General"}, {"ombudsman", "Ombudsman"}, {"governor-general", "Governor-General"},
+	{"lieutenant", "Lieutenant"}, {"sergeant", "Sergeant"}, {"father", "Father"}, {"imam", "Imam"}, {"rabbi", "Rabbi"},
+	{"ayatollah", "Ayatollah"}, {"mullah", "Mullah"}, {"pope", "Pope"}, {"cardinal", "Cardinal"}, {"archbishop", "Archbishop"},
+}
+
+// usRoles are the roles that, with no other tie in the text, mark a US
+// official (the embassy's own people and Washington principals).
+var usRoles = []string{"Ambassador", "Charge d'Affaires", "Deputy Chief of Mission", "Secretary of State", "Deputy Secretary",
+	"Under Secretary", "Assistant Secretary", "Deputy Assistant Secretary", "Senator", "Congressman", "Congresswoman",
+	"Political Counselor", "Economic Counselor", "Consul General", "Political Minister-Counselor", "Minister-Counselor", "Counselor"}
+
+// hostRoles are the roles that, untied, mean an official of the host country.
+var hostRoles = []string{"President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Deputy Foreign Minister",
+	"Defense Minister", "Interior Minister", "Finance Minister", "Justice Minister", "Energy Minister", "Economy Minister",
+	"Trade Minister", "Minister", "Deputy Minister", "State Secretary", "Speaker", "Member of Parliament", "Mayor", "Governor",
+	"Party Leader", "Opposition Leader", "Premier", "Vice Minister", "Patriarch", "King", "Crown Prince", "Emir"}
+
+// givenNames are common given names across the regions cables report on;
+// a given name followed by a capitalised word is a person.
+const givenNames = `aaron abdul abdullah abu adam adrian ahmad ahmed akbar alain alan albert aleksandar aleksandr aleksei alexander alexandre
+alexei alexey ali alice alicia alex amir ana anatoliy anatoly andrei andrej andres andrew andrey andrzej angela ann anna anne anthony antonio
+arkadiy arkady arthur asif aslan barack ben benjamin bernard bill boris boyko bruce carl carla carlos catherine charles chris christian
+christopher colin condoleezza cristina dan daniel david dennis dick dimitri dmitri dmitriy dmitry donald dragan dusan edward elena elizabeth
+emil eric evgeniy evgeny fatmir frank franz fred friedrich gary george georgi georgiy gerhard gordon grigoriy hamid hans harry hashim hassan
+helmut henry hillary hugo ibrahim igor ilham ivan ivo jack jacques james jan jane janez javier jean jeffrey jennifer jim joachim joe johannes
+john jon jorge jose joseph juan julia karl kemal kevin khalid kofi kurt laura lee leonid liam lord lyudmila mahmoud marc marco maria marie mark
+marko martin martti mary matthew maxim michael michel miguel mikhail mikheil milan milo milorad miroslav mohamed mohammad mohammed muhammad
+nancy natalia nicholas nicolas nikola nikolai nikolay oleg olga oliver pablo paul pavel pedro peter petr philip pierre rafael ramzan ricardo
+richard robert roger ronald rudolf rustam said salim sam samir sarah sebastian sergei sergey sergio silvio slobodan stefan stephen steve
+steven susan tatyana thomas tim tomislav ursula valentina valeriy valery vasiliy vasily vaclav victor viktor vitaliy vitaly vladimir vladislav
+vojislav vuk walter william yevgeniy yevgeny yuri yuriy yury zoran ramush agim bajram behgjet fatmir hashim jakup skender ibrahim veton
+kolinda stjepan ivica jadranka nebojsa bozidar sanda ljajic rasim mladjan dejan goran velimir mirko zeljko zlatko
+`
+
+// notNameWords are words that start with a capital in cables but never
+// name a person: sentence openers, section words, months, days, function
+// words and generic nouns that precede "said" and "told".
+const notNameWords = `a an the this that these those there then than he she it they we i you his her its their our my your him them us me
+who whom whose which what when where why how all any both each either neither some such no not nor but and or if so as at by for from in into of
+on onto to with without within upon about above after again against before below between during over under until while also however although
+though because since meanwhile moreover furthermore nevertheless thus therefore instead still yet perhaps only even just further finally first
+second third last next other another most many much more several few one two three four five six seven eight nine ten
+summary comment end begin note action request reftel ref refs septel classified reason reasons reasons: decl subject tags para paragraph
+january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+government governments ministry ministries embassy embassies mission consulate post department state office officials official sources source
+contacts contact interlocutor interlocutors observers analysts diplomats diplomat leaders leader leadership people public press media report reports
+according despite regarding concerning following given based said told says say noted stressed added asked urged warned claimed explained agreed
+emboff emboffs poloff poloffs econoff econoffs polchief econchief pol econ dcm charge ambassador amb usg pao
+western eastern northern southern central national international federal regional local republic kingdom union council assembly parliament
+party parties court commission committee agency bank company group forces force army police security service services
+north south east west middle balkans caucasus europe asia africa america americas pacific atlantic mediterranean baltic gulf region
+president minister secretary deputy director chairman general special envoy prime foreign
+sipdis noforn nodis exdis limdis unclassified confidential secret sensitive but unclas
+he's she's it's they're we're
+`
+
+// nameParticles are lower-case words that may sit inside a name.
+const nameParticles = `bin ibn al el van von de der den la le du da di dos das abu bint`
+
+func newLexicon() *lexicon {
+	lx := &lexicon{
+		titles: map[string]string{}, usTitles: map[string]bool{}, hostTitles: map[string]bool{},
+		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{},
+	}
+	for _, t := range titleList {
+		lx.titles[t[0]] = t[1]
+		if n := len(strings.Fields(t[0])); n > lx.maxTitle {
+			lx.maxTitle = n
+		}
+	}
+	for _, r := range usRoles {
+		lx.usTitles[r] = true
+	}
+	for _, r := range hostRoles {
+		lx.hostTitles[r] = true
+	}
+	for _, w := range strings.Fields(givenNames) {
+		lx.given[w] = true
+	}
+	for _, w := range strings.Fields(notNameWords) {
+		lx.notName[w] = true
+	}
+	for _, w := range strings.Fields(nameParticles) {
+		lx.nameParts[w] = true
+	}
+	return lx
+}

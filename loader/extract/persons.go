@@ -1,0 +1,540 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// pstate is one person within a cable, keyed by the NameKey of the surname.
+type pstate struct {
+	surname  string
+	name     string
+	words    int
+	aliases  map[string]bool
+	roles    map[string]bool
+	country  string
+	strength int // how strong the country tie is: 3 text, 2 US role/header, 1 host role
+	how      map[string]bool
+	count    int
+	paras    map[int]bool
+	first    int // order of discovery
+}
+
+// Country tie strengths.
+const (
+	tieNone = iota
+	tieHost
+	tieUS
+	tieText
+)
+
+// speechVerbs follow a person's name ("Lavrov told").
+var speechVerbs = toSet(`said says told tells stated stressed noted added argued asserted claimed explained complained reiterated
+emphasized emphasised underscored commented responded replied agreed asked urged warned met meets called phoned telephoned wrote insisted
+acknowledged confirmed denied suggested expressed announced declared proposed believes thinks hoped hopes promised pledged assured informed
+indicated opined observed lamented predicted remarked recalled described characterized cautioned conceded admitted alleged maintained
+offered raised thanked welcomed criticized accused visited traveled travelled intends briefed pressed reassured signed discussed spoke
+talked negotiated received hosted`)
+
+// objectVerbs precede a person's name ("told Jeremic", "met with Medvedev").
+var objectVerbs = toSet(`told met meet meeting meets thanked urged asked informed assured called phoned telephoned briefed pressed
+reassured invited received hosted visited`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (r *run) nameWord(s *sent, i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := s.toks[i]
+	if !t.word || s.mark[i] != markNone {
+		return false
+	}
+	lx := r.e.lx
+	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] {
+		return false
+	}
+	if _, ok := lx.titles[t.lower]; ok {
+		return false
+	}
+	if _, ok := r.e.t.Tag(t.text); ok && t.upper {
+		return false
+	}
+	letters := 0
+	for _, c := range t.text {
+		if unicode.IsDigit(c) {
+			return false
+		}
+		if unicode.IsLetter(c) {
+			letters++
+		}
+	}
+	if letters < 2 || strings.Contains(t.lower, "xxx") {
+		return false
+	}
+	if r.caps {
+		return true
+	}
+	return t.cap && !t.upper
+}
+
+// initial reports whether token i is an initial such as "G.".
+func initial(s *sent, i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := s.toks[i].text
+	return len(t) == 2 && t[1] == '.' && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// nameRun returns the end (exclusive) of the longest name starting at i:
+// name words with initials and particles inside, at most five words.
+func (r *run) nameRun(s *sent, i int) int {
+	j, words := i, 0
+	for j < len(s.toks) && words < 5 {
+		switch {
+		case r.nameWord(s, j):
+			j++
+			words++
+			if s.toks[j-1].poss {
+				return j
+			}
+		case words > 0 && (initial(s, j) || r.e.lx.nameParts[s.toks[j].lower]) && r.nameWord(s, j+1):
+			j++
+		case words == 0 && initial(s, j) && (r.nameWord(s, j+1) || initial(s, j+1)):
+			j++
+		default:
+			return endName(s, i, j)
+		}
+	}
+	return endName(s, i, j)
+}
+
+// endName drops trailing initials from a name run.
+func endName(s *sent, i, j int) int {
+	for j > i && initial(s, j-1) {
+		j--
+	}
+	return j
+}
+
+// matchTitle returns the number of tokens of the longest title starting at
+// i and its role.
+func (r *run) matchTitle(s *sent, i int) (int, string) {
+	for n := min(r.e.lx.maxTitle, len(s.toks)-i); n >= 1; n-- {
+		ph, ok := phrase(s.toks, i, n, true)
+		if !ok {
+			continue
+		}
+		if role, ok := r.e.lx.titles[ph]; ok {
+			if n == 1 && s.toks[i].upper && !r.caps && len(ph) > 3 && ph != "amb." {
+				// "PRESIDENT" inside a mixed-case heading is not a title cue.
+				continue
+			}
+			return n, role
+		}
+	}
+	return 0, ""
+}
+
+// findPersons applies the header and text rules.
+func (r *run) findPersons() {
+	c := r.c
+	if c.ClassifiedBy != nil && strings.TrimSpace(c.ClassifiedBy.Name) != "" {
+		r.addHeaderPerson(c.ClassifiedBy.Name, c.ClassifiedBy.Title, "classifiedBy")
+	}
+	for _, tg := range c.Tags {
+		if personTag(tg) {
+			r.addHeaderPerson(personTagName(tg), "", "tag")
+		}
+	}
+	for _, s := range r.sents {
+		if s.para < 0 {
+			continue
+		}
+		r.titleRule(s)
+		r.givenRule(s)
+		if !r.caps {
+			r.verbRule(s)
+		}
+	}
+	if sig := strings.TrimSpace(c.Signature); sig != "" {
+		r.addSignature(sig)
+	}
+}
+
+func (r *run) addHeaderPerson(name, title, how string) {
+	name = strings.Join(strings.Fields(name), " ")
+	if isUpperWordOrSpaces(name) {
+		name = titleCase(name)
+	}
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return
+	}
+	sur := w[len(w)-1]
+	if strings.EqualFold(sur, "jr.") || strings.EqualFold(sur, "jr") {
+		if len(w) < 2 {
+			return
+		}
+		sur = w[len(w)-2]
+	}
+	country, strength := "US", tieUS
+	if how == "tag" {
+		country, strength = "", tieNone
+	}
+	role := ""
+	if title != "" {
+		role = strings.Join(strings.Fields(title), " ")
+	}
+	r.addPerson(sur, name, name, role, country, strength, how, 0)
+}
+
+func isUpperWordOrSpaces(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// addSignature records the signer, resolved to a full name where the
+// Classified By line or the chiefs-of-mission gazetteer names the same
+// person.
+func (r *run) addSignature(sig string) {
+	w := strings.Fields(strings.Trim(sig, ".,; "))
+	if len(w) == 0 || len(w) > 3 {
+		return
+	}
+	sur := titleCase(w[len(w)-1])
+	lo := strings.ToLower(sur)
+	if r.e.lx.notName[lo] || len(sur) < 2 || strings.Contains(lo, "xxx") {
+		return
+	}
+	if _, ok := r.e.places[lo]; ok {
+		return
+	}
+	for _, c := range sur {
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' {
+			return
+		}
+	}
+	name := titleCase(strings.Join(w, " "))
+	if p := r.ps[graph.NameKey(sur)]; p != nil && p.words > len(w) {
+		name = p.name
+	} else if full, ok := r.e.chiefs.resolve(r.embassyCC(), r.c.Created, sur); ok {
+		name = full
+		r.addPerson(sur, name, titleCase(strings.Join(w, " ")), "Chief of Mission", "US", tieUS, "signature+pocom", 0)
+		return
+	}
+	r.addPerson(sur, name, titleCase(strings.Join(w, " ")), "", "US", tieUS, "signature", 0)
+}
+
+// titleRule: "Serbian FM Jeremic", "Special Envoy for the Balkans
+// Alexander Botsan-Kharchenko", "President of Serbia Boris Tadic".
+func (r *run) titleRule(s *sent) {
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].word || s.mark[i] != markNone {
+			continue
+		}
+		n, role := r.matchTitle(s, i)
+		if n == 0 {
+			continue
+		}
+		deputy := strings.EqualFold(s.toks[i].text, "deputy")
+		j := i + n
+		for j < len(s.toks) && s.toks[j].word { // chained titles: "Deputy FM"
+			n2, role2 := r.matchTitle(s, j)
+			if n2 == 0 {
+				break
+			}
+			role = role2
+			j += n2
+		}
+		if deputy && role != "Deputy" && !strings.HasPrefix(role, "Deputy") {
+			role = "Deputy " + role
+		}
+		for k := i; k < j; k++ {
+			s.mark[k] = markTitle
+		}
+		start := j
+		if j < len(s.toks) && (s.toks[j].lower == "for" || s.toks[j].lower == "of" || s.toks[j].lower == "on") {
+			// Skip the title's complement to the name: take the run of
+			// capitalised words and start the name at its first given name,
+			// else at its last word.
+			k := j + 1
+			if k < len(s.toks) && s.toks[k].lower == "the" {
+				k++
+			}
+			runStart := k
+			for k < len(s.toks) && s.toks[k].word && (s.toks[k].cap || r.caps || r.e.lx.nameParts[s.toks[k].lower] || s.toks[k].lower == "and") {
+				k++
+			}
+			start = -1
+			for x := runStart; x < k; x++ {
+				if r.e.lx.given[s.toks[x].lower] && r.nameWord(s, x) {
+					start = x
+					break
+				}
+			}
+			if start < 0 && k-1 >= runStart && r.nameWord(s, k-1) && k-1 > runStart {
+				start = k - 1
+			}
+			if start < 0 || (k < len(s.toks) && s.toks[k].word && r.caps) {
+				i = j - 1
+				continue
+			}
+		}
+		end := r.nameRun(s, start)
+		if end == start {
+			i = j - 1
+			continue
+		}
+		country, strength := r.tieBefore(s, i)
+		if strength == tieNone && i >= 2 && s.toks[i-1].lower == "and" && s.mark[i-2] == markPerson {
+			// "Serbian President Tadic and PM Kostunica": the demonym
+			// covers both.
+			if p := r.ps[graph.NameKey(s.toks[i-2].text)]; p != nil && p.strength == tieText {
+				country, strength = p.country, tieText
+			}
+		}
+		if strength == tieNone {
+			country, strength = r.roleTie(role)
+		}
+		alias := strings.Join(textsOf(s.toks[i:j]), " ") + " " + strings.Join(textsOf(s.toks[start:end]), " ")
+		r.addRun(s, start, end, alias, role, country, strength, "title+name")
+		i = end - 1
+	}
+}
+
+// tieBefore looks for a country just before a title: "Serbian FM",
+// "Russia's FM", "Kosovo Prime Minister".
+func (r *run) tieBefore(s *sent, i int) (string, int) {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if code, ok := s.placeAt[k]; ok {
+			return code, tieText
+		}
+		if s.mark[k] != markPlace && !(s.toks[k].word && s.mark[k] == markTitle) {
+			break
+		}
+	}
+	return "", tieNone
+}
+
+// roleTie gives the country a role implies when the text ties none.
+func (r *run) roleTie(role string) (string, int) {
+	if r.e.lx.usTitles[role] {
+		return "US", tieUS
+	}
+	if r.e.lx.hostTitles[role] && r.originCC != "" && r.originCC != "US" {
+		return r.originCC, tieHost
+	}
+	return "", tieNone
+}
+
+// givenRule: a known given name before a capitalised word.
+func (r *run) givenRule(s *sent) {
+	for i := 0; i < len(s.toks); i++ {
+		if !r.e.lx.given[s.toks[i].lower] || !r.nameWord(s, i) || !r.nameWord(s, i+1) && !initial(s, i+1) {
+			continue
+		}
+		end := r.nameRun(s, i)
+		if end-i < 2 {
+			continue
+		}
+		country, strength := r.tieBefore(s, i)
+		r.addRun(s, i, end, strings.Join(textsOf(s.toks[i:end]), " "), "", country, strength, "given+name")
+		i = end - 1
+	}
+}
+
+// verbRule: "Lavrov told", "told Jeremic", "met with Medvedev",
+// "between Jeremic and Lavrov".
+func (r *run) verbRule(s *sent) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if !r.nameWord(s, i) {
+			continue
+		}
+		end := r.nameRun(s, i)
+		if end == i {
+			continue
+		}
+		ok := false
+		if end < len(toks) && speechVerbs[toks[end].lower] && !toks[end-1].poss {
+			ok = true
+		}
+		if i > 0 {
+			p := toks[i-1].lower
+			if objectVerbs[p] || (p == "with" && i > 1 && objectVerbs[toks[i-2].lower]) || p == "between" {
+				ok = true
+			}
+			if p == "and" && i > 2 {
+				for k := i - 2; k >= 0 && k >= i-6; k-- {
+					if toks[k].lower == "between" {
+						ok = true
+					}
+				}
+			}
+		}
+		if i == 0 && end < len(toks) && speechVerbs[toks[end].lower] && end-i == 1 && r.e.lx.given[toks[i].lower] {
+			ok = false // "Said told" is not worth the risk
+		}
+		if ok && end-i <= 3 {
+			r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " "), "", "", tieNone, "verb")
+		}
+		i = end - 1
+	}
+}
+
+func textsOf(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.text
+	}
+	return out
+}
+
+// addRun records the name toks[start:end] found in sentence s.
+func (r *run) addRun(s *sent, start, end int, alias, role, country string, strength int, how string) {
+	words := make([]string, 0, end-start)
+	for _, t := range s.toks[start:end] {
+		words = append(words, t.text)
+	}
+	name := strings.Join(words, " ")
+	if r.caps || isUpperWordOrSpaces(name) {
+		name = titleCase(name)
+		alias = strings.Join(strings.Fields(alias), " ")
+	}
+	sur := words[len(words)-1]
+	if r.caps || isUpperWordOrSpaces(sur) {
+		sur = titleCase(sur)
+	}
+	for k := start; k < end; k++ {
+		s.mark[k] = markPerson
+	}
+	r.addPerson(sur, name, alias, role, country, strength, how, s.para)
+}
+
+func (r *run) addPerson(surname, name, alias, role, country string, strength int, how string, para int) {
+	k := graph.NameKey(surname)
+	if k == "" {
+		return
+	}
+	p := r.ps[k]
+	if p == nil {
+		p = &pstate{surname: surname, aliases: map[string]bool{}, roles: map[string]bool{}, how: map[string]bool{}, paras: map[int]bool{}, first: len(r.order)}
+		r.ps[k] = p
+		r.order = append(r.order, k)
+	}
+	if w := len(strings.Fields(name)); w > p.words {
+		p.name, p.words = name, w
+	}
+	if alias != "" {
+		p.aliases[alias] = true
+	}
+	if role != "" {
+		p.roles[role] = true
+	}
+	if strength > p.strength && country != "" {
+		p.country, p.strength = country, strength
+	}
+	p.how[how] = true
+}
+
+// countPersons counts every mention of a known surname and records the
+// person spans of each sentence for the interaction rules.
+func (r *run) countPersons() {
+	for _, s := range r.sents {
+		for i := 0; i < len(s.toks); i++ {
+			t := s.toks[i]
+			if !t.word || !(t.cap || r.caps) || s.mark[i] == markPlace || s.mark[i] == markOrg {
+				continue
+			}
+			k := graph.NameKey(t.text)
+			p := r.ps[k]
+			if p == nil {
+				continue
+			}
+			if s.para >= 0 {
+				p.count++
+				p.paras[s.para] = true
+				s.pers = append(s.pers, span{start: i, end: i + 1, key: k})
+			}
+		}
+	}
+	for _, p := range r.ps {
+		if p.how["classifiedBy"] || p.how["signature"] || p.how["signature+pocom"] || p.how["tag"] {
+			p.count++
+		}
+	}
+	for _, p := range r.ps {
+		if p.strength == tieNone && !p.how["tag"] && r.originCC != "" && r.originCC != "US" {
+			// No tie in the text: a person a post reports on is most often
+			// of the host country. Weakest tie, documented in the package doc.
+			p.country, p.strength = r.originCC, tieHost
+		}
+	}
+	r.final = map[string]string{}
+	for k, p := range r.ps {
+		r.final[k] = personKey(p.surname, p.country)
+	}
+}
+
+// personKey is the cross-cable identity; see the package doc.
+func personKey(surname, country string) string {
+	k := graph.NameKey(surname)
+	if country != "" {
+		return k + "|" + country
+	}
+	return k
+}
+
+func (r *run) persons() []graph.PersonMention {
+	out := make([]graph.PersonMention, 0, len(r.ps))
+	for _, k := range r.order {
+		p := r.ps[k]
+		pm := graph.PersonMention{
+			Key: r.final[k], Name: p.name, Surname: p.surname, Country: p.country, Count: p.count,
+			Aliases: sortedKeys(p.aliases), Roles: sortedKeys(p.roles), How: sortedKeys(p.how),
+		}
+		for n := range p.paras {
+			pm.Paragraphs = append(pm.Paragraphs, n)
+		}
+		sort.Ints(pm.Paragraphs)
+		out = append(out, pm)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// embassyCC is the origin country when the origin is an embassy (whose
+// chief of mission the gazetteer knows), else "".
+func (r *run) embassyCC() string {
+	if strings.HasPrefix(r.c.Origin, "Embassy ") {
+		return r.originCC
+	}
+	return ""
+}

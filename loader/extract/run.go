@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// sent is one sentence of a paragraph with its tokens and what was
+// recognised in them.
+type sent struct {
+	para      int
+	idx       int // index of the sentence within its paragraph
+	text      string
+	toks      []token
+	mark      []byte
+	placeAt   map[int]string // token index -> country code of a place starting there
+	countries []string       // country codes mentioned, in order
+	pers      []span         // person mentions, in order
+}
+
+// span is a mention of a person (or of the post) in a sentence.
+type span struct {
+	start, end int    // token indexes [start, end)
+	key        string // surname key within the cable; "" for the post
+}
+
+// run is the state of one Extract call. Nothing in it outlives the call.
+type run struct {
+	e            *Extractor
+	c            *graph.Cable
+	caps         bool
+	originCC     string
+	sents        []*sent
+	cc           map[string]int
+	orgc         map[string]*graph.OrgMention
+	ps           map[string]*pstate
+	order        []string
+	final        map[string]string // surname key -> person key
+	interactions []graph.Interaction
+}
+
+func (e *Extractor) newRun(c *graph.Cable) *run {
+	r := &run{e: e, c: c, cc: map[string]int{}, orgc: map[string]*graph.OrgMention{}, ps: map[string]*pstate{}}
+	r.originCC, _ = e.t.PostCountry(c.Origin)
+	paras := c.Paragraphs
+	if len(paras) == 0 && strings.TrimSpace(c.Body) != "" {
+		paras = []graph.Paragraph{{Number: 0, Text: c.Body}}
+	}
+	var all strings.Builder
+	for _, p := range paras {
+		all.WriteString(p.Text)
+		all.WriteByte('\n')
+	}
+	r.caps = allCaps(all.String())
+	for _, p := range paras {
+		text := stripParaHead(normSpace(p.Text))
+		for i, st := range sentences(text) {
+			toks := tokenize(st)
+			r.sents = append(r.sents, &sent{para: p.Number, idx: i, text: st, toks: toks, mark: make([]byte, len(toks)), placeAt: map[int]string{}})
+		}
+	}
+	if c.Subject != "" {
+		// The subject line counts countries and organizations but is not a
+		// paragraph: it gets number -1 and never yields interactions.
+		toks := tokenize(normSpace(c.Subject))
+		r.sents = append(r.sents, &sent{para: -1, text: c.Subject, toks: toks, mark: make([]byte, len(toks)), placeAt: map[int]string{}})
+	}
+	return r
+}

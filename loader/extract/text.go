@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normSpace collapses every run of white space to one space, so evidence
+// sentences read as they do in the paragraph whatever the line breaks were.
+func normSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// stripParaHead removes a leading "1. (C) " that some inputs leave in the
+// paragraph text.
+func stripParaHead(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && s[i] == '.' {
+		s = strings.TrimLeft(s[i+1:], " ")
+	}
+	if strings.HasPrefix(s, "(") {
+		if j := strings.IndexByte(s, ')'); j > 0 && j < 12 {
+			s = strings.TrimLeft(s[j+1:], " ")
+		}
+	}
+	return s
+}
+
+// abbrevs end with a period that does not end a sentence.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "amb": true, "gen": true, "lt": true, "col": true, "sen": true, "rep": true,
+	"st": true, "gov": true, "adm": true, "maj": true, "capt": true, "jan": true, "feb": true, "aug": true, "sept": true, "sep": true,
+	"oct": true, "nov": true, "dec": true, "no": true, "u.s": true, "u.n": true, "e.u": true, "i.e": true, "e.g": true, "vs": true,
+	"prof": true, "gens": true, "sgt": true, "cpt": true, "messrs": true, "jr": true, "sr": true, "inc": true, "co": true, "corp": true,
+}
+
+// sentences splits whitespace-normalised text into sentences. A period,
+// question or exclamation mark ends a sentence when a space and a capital,
+// digit, quote or dash follow and the word before it is not an abbreviation
+// or an initial; a colon or semicolon ends one when a "--" bullet follows.
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' && c != ':' && c != ';' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == '"' || s[j] == '\'' || s[j] == ')') {
+			j++
+		}
+		if j >= len(s) || s[j] != ' ' || j+1 >= len(s) {
+			continue
+		}
+		next := s[j+1]
+		if c == ':' || c == ';' {
+			if !strings.HasPrefix(s[j+1:], "--") {
+				continue
+			}
+		} else {
+			r, _ := utf8.DecodeRuneInString(s[j+1:])
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || next == '"' || next == '-' || next == '(') {
+				continue
+			}
+			if c == '.' {
+				w := lastWord(s[start:i])
+				lw := strings.ToLower(w)
+				if abbrevs[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])) {
+					continue
+				}
+			}
+		}
+		if t := strings.TrimSpace(s[start:j]); t != "" {
+			out = append(out, t)
+		}
+		start = j + 1
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexAny(s, " (\"")
+	return s[i+1:]
+}
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	text  string // as written, possessive "'s" removed
+	lower string
+	start int // byte offset in the sentence
+	word  bool
+	cap   bool // first letter upper case
+	upper bool // every letter upper case (and at least two letters)
+	poss  bool // had a possessive 's
+}
+
+// tokenize splits a sentence into words and punctuation. Inner hyphens and
+// apostrophes stay in words ("Botsan-Kharchenko", "O'Brien"); initials and
+// dotted abbreviations keep their dots ("G.", "U.S.").
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if r == '-' && i+1 < len(s) && s[i+1] == '-' {
+				toks = append(toks, token{text: "--", lower: "--", start: i})
+				i += 2
+				continue
+			}
+			toks = append(toks, token{text: s[i : i+n], lower: s[i : i+n], start: i})
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				j += n
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '/') && j+1 < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[j+1:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
+			}
+			if r == '’' && j+3 < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[j+3:])
+				if unicode.IsLetter(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		// Initials and dotted abbreviations: "G.", "U.S.", "U.N."
+		if j < len(s) && s[j] == '.' && utf8.RuneCountInString(s[i:j]) == 1 {
+			j++
+			for j+1 < len(s) && isASCIILetter(s[j]) && s[j+1] == '.' {
+				j += 2
+			}
+		} else if j < len(s) && s[j] == '.' && abbrevs[strings.ToLower(s[i:j])] {
+			j++
+		}
+		w := s[i:j]
+		t := token{start: i, word: true}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
+			w, t.poss = w[:len(w)-2], true
+		} else if strings.HasSuffix(w, "’s") {
+			w, t.poss = w[:len(w)-len("’s")], true
+		}
+		t.text, t.lower = w, strings.ToLower(w)
+		first, _ := utf8.DecodeRuneInString(w)
+		t.cap = unicode.IsUpper(first)
+		t.upper = isUpperWord(w)
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+func isUpperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// allCaps reports whether a text is written in capitals only (older
+// cables), where capitalisation says nothing about names.
+func allCaps(s string) bool {
+	lower, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			lower++
+		} else if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper > 20 && lower*50 < upper
+}
+
+// titleCase turns "BOTSAN-KHARCHENKO" into "Botsan-Kharchenko".
+func titleCase(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == '-' || r == ' ' || r == '.' || r == '\''
+	}
+	return b.String()
+}
