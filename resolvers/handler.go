@@ -81,13 +81,18 @@ func NewHandler(cfg Config) (http.Handler, error) {
 		maxPageSize: cfg.MaxPageSize,
 	}
 
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: root}))
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{
+		Resolvers:  root,
+		Complexity: complexity(min(defaultPageSize, cfg.MaxPageSize)),
+	}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(noIntrospection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(depthLimit{Max: cfg.MaxDepth})
@@ -121,7 +126,12 @@ func observeOperations(m *Metrics) graphql.ResponseMiddleware {
 		resp := next(ctx)
 		op := "unknown"
 		if graphql.HasOperationContext(ctx) {
-			op = operationLabel(graphql.GetOperationContext(ctx).OperationName)
+			oc := graphql.GetOperationContext(ctx)
+			name := oc.OperationName
+			if name == "" && oc.Operation != nil {
+				name = oc.Operation.Name
+			}
+			op = operationLabel(name)
 		}
 		status := "ok"
 		if resp != nil && len(resp.Errors) > 0 {

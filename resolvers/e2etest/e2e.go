@@ -141,7 +141,7 @@ func testCableFields(t *testing.T, url string, c *graph.Cable) {
 		"signature": c.Signature, "classifiedBy": classifiedBy, "declassify": c.Declassify,
 		"summary": c.Summary, "body": c.Body,
 		"permalink": "https://wikileaks.org/plusd/cables/" + c.ID + "_a.html",
-		"source": map[string]any{"path": c.Source.Path, "format": c.Source.Format, "record": c.Source.Record},
+		"source":    map[string]any{"path": c.Source.Path, "format": c.Source.Format, "record": c.Source.Record},
 	}
 	got, _ := resp.Data["cable"].(map[string]any)
 	if got == nil {

@@ -34,7 +34,7 @@ func MarshalDate(t time.Time) graphql.Marshaler {
 func UnmarshalDate(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("Date must be a string like 2008-01-30, got %T", v)
+		return time.Time{}, fmt.Errorf("a Date must be a string like 2008-01-30, got %T", v)
 	}
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(dateLayout, s); err == nil {
@@ -43,7 +43,7 @@ func UnmarshalDate(v any) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.UTC(), nil
 	}
-	return time.Time{}, fmt.Errorf("Date %q is not YYYY-MM-DD", s)
+	return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
 }
 
 // MarshalDateTime writes an RFC 3339 instant in UTC.
@@ -57,7 +57,7 @@ func MarshalDateTime(t time.Time) graphql.Marshaler {
 func UnmarshalDateTime(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("DateTime must be an RFC 3339 string, got %T", v)
+		return time.Time{}, fmt.Errorf("a DateTime must be an RFC 3339 string, got %T", v)
 	}
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
@@ -66,7 +66,7 @@ func UnmarshalDateTime(v any) (time.Time, error) {
 	if t, err := time.Parse(dateLayout, s); err == nil {
 		return t.UTC(), nil
 	}
-	return time.Time{}, fmt.Errorf("DateTime %q is not RFC 3339 (2008-01-30T15:43:00Z)", s)
+	return time.Time{}, fmt.Errorf("date-time %q is not RFC 3339 (2008-01-30T15:43:00Z)", s)
 }
 
 // MarshalStringMap writes a flat JSON object with keys sorted, so that
