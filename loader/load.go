@@ -119,7 +119,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	sum.Read = int(c.read.Load())
 	sum.Bytes = c.bytes.Load()
 	sum.Loaded, sum.Unchanged, sum.Duplicates, sum.Batches = wr.loaded, wr.unchanged, wr.duplicates, wr.batches
-	sum.Dropped = wr.dropped + len(batch)
+	sum.Dropped = wr.dropped + len(batch) + int(c.discarded.Load())
 	sum.Cables = len(wr.seen)
 
 	var err error

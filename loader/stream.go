@@ -26,6 +26,7 @@ type Item struct {
 // counters are read by the progress reporter while the pipeline runs.
 type counters struct {
 	read, bytes, failed, loaded, unchanged atomic.Int64
+	discarded                              atomic.Int64 // read but never emitted (the stream stopped early)
 }
 
 type job struct {
@@ -81,6 +82,7 @@ func stream(ctx context.Context, ext *extract.Extractor, src Source, opts Option
 	var emitErr error
 	for it := range results {
 		if emitErr != nil || ctx.Err() != nil {
+			c.discarded.Add(1)
 			continue // drain so that workers and reader can finish
 		}
 		pending[it.Seq] = it
@@ -99,6 +101,7 @@ func stream(ctx context.Context, ext *extract.Extractor, src Source, opts Option
 			}
 		}
 	}
+	c.discarded.Add(int64(len(pending)))
 	rerr := <-readErr
 	switch {
 	case emitErr != nil:
@@ -126,9 +129,9 @@ func read(ctx context.Context, src Source, opts Options, c *counters, slots chan
 		}
 		j.seq = seq
 		seq++
-		c.read.Add(1)
 		select {
 		case jobs <- j:
+			c.read.Add(1)
 			return nil
 		case <-ctx.Done():
 			return context.Cause(ctx)

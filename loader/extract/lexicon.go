@@ -47,7 +47,7 @@ var titleList = [][2]string{
 	{"cg", "Consul General"}, {"consul", "Consul"}, {"advisor", "Advisor"}, {"adviser", "Advisor"}, {"aide", "Aide"},
 	{"head", "Head"}, {"chief", "Chief"}, {"chief of staff", "Chief of Staff"}, {"judge", "Judge"}, {"prosecutor", "Prosecutor"},
 	{"journalist", "Journalist"}, {"editor", "Editor"}, {"activist", "Activist"}, {"businessman", "Businessman"},
-	{"ceo", "CEO"}, {"founder", "Founder"}, {"coordinator", "Coordinator"}, {"premier", "Premier"}, {"chancellor", "Chancellor"},
+	{"ceo", "CEO"}, {"cda", "Charge d'Affaires"}, {"codel", "Congressman"}, {"staffdel", "Congressional Staff"}, {"chief of mission", "Chief of Mission"}, {"com", "Chief of Mission"}, {"pol-mc", "Political Minister-Counselor"}, {"political mc", "Political Minister-Counselor"}, {"minstate", "Minister of State"}, {"minister of state", "Minister of State"}, {"deputy fm", "Deputy Foreign Minister"}, {"formin", "Foreign Minister"}, {"cmsgt", "Sergeant"}, {"bg", "General"}, {"president-elect", "President-elect"}, {"vp", "Vice President"}, {"high commissioner", "High Commissioner"}, {"political counselor", "Political Counselor"}, {"political/economic counselor", "Political/Economic Counselor"}, {"acting political counselor", "Political Counselor"}, {"polchief", "Political Chief"}, {"poloff", "Political Officer"}, {"econoff", "Economic Officer"}, {"dao", "Defense Attache"}, {"founder", "Founder"}, {"coordinator", "Coordinator"}, {"premier", "Premier"}, {"chancellor", "Chancellor"},
 	{"undersecretary", "Under Secretary"}, {"vice minister", "Vice Minister"}, {"deputy head", "Deputy Head"},
 	{"opposition leader", "Opposition Leader"}, {"presidential candidate", "Presidential Candidate"}, {"pol/c", "Political Counselor"},
 	{"attorney general", "Attorney General"}, {"ombudsman", "Ombudsman"}, {"governor-general", "Governor-General"},
@@ -59,7 +59,7 @@ var titleList = [][2]string{
 // official (the embassy's own people and Washington principals).
 var usRoles = []string{"Ambassador", "Charge d'Affaires", "Deputy Chief of Mission", "Secretary of State", "Deputy Secretary",
 	"Under Secretary", "Assistant Secretary", "Deputy Assistant Secretary", "Senator", "Congressman", "Congresswoman",
-	"Political Counselor", "Economic Counselor", "Consul General", "Political Minister-Counselor", "Minister-Counselor", "Counselor"}
+	"Political Counselor", "Economic Counselor", "Consul General", "Political Minister-Counselor", "Minister-Counselor", "Counselor", "Chief of Mission", "Political Chief", "Political Officer", "Economic Officer", "Defense Attache", "Political/Economic Counselor", "Congressional Staff"}
 
 // hostRoles are the roles that, untied, mean an official of the host country.
 var hostRoles = []string{"President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Deputy Foreign Minister",
@@ -80,7 +80,7 @@ marko martin martti mary matthew maxim michael michel miguel mikhail mikheil mil
 nancy natalia nicholas nicolas nikola nikolai nikolay oleg olga oliver pablo paul pavel pedro peter petr philip pierre rafael ramzan ricardo
 richard robert roger ronald rudolf rustam said salim sam samir sarah sebastian sergei sergey sergio silvio slobodan stefan stephen steve
 steven susan tatyana thomas tim tomislav ursula valentina valeriy valery vasiliy vasily vaclav victor viktor vitaliy vitaly vladimir vladislav
-vojislav vuk walter william yevgeniy yevgeny yuri yuriy yury zoran ramush agim bajram behgjet fatmir hashim jakup skender ibrahim veton
+vojislav vuk walter william tom jean-pierre jean-marc jean-claude jean-louis pierre-louis vera nitin pranab anand montek shyam madhav manmohan sonia rahul atal lal ram raj sri gerrit jan-peter ban ki-moon hu wen xi li wang zhang yang zhao liu chen kim park lee hamid nouri jalal masoud tariq nawaz asif shaukat pervez benazir recep abdullah ahmet ali-akbar mahmoud akbar mohammad-reza hosni omar gamal amr saad rafik fouad nabih walid michel emile bashar fidel raul evo rafael alvaro ollanta michelle lula nestor dilma felipe vicente enrique cristina tabare fernando julia kevin tony peter malcolm john-paul helen jacob thabo nelson robert morgan joseph jakaya yoweri paul-henri mwai raila goodluck umaru olusegun meles isaias ellen charles-guy yevgeniy yevgeny yuri yuriy yury zoran ramush agim bajram behgjet fatmir hashim jakup skender ibrahim veton
 kolinda stjepan ivica jadranka nebojsa bozidar sanda ljajic rasim mladjan dejan goran velimir mirko zeljko zlatko
 `
 
@@ -105,10 +105,26 @@ north south east west middle balkans caucasus europe asia africa america america
 president minister secretary deputy director chairman general special envoy prime foreign
 sipdis noforn nodis exdis limdis unclassified confidential secret sensitive but unclas
 he's she's it's they're we're
+affairs justice commerce works development finance industry housing economy defense defence interior health education agriculture
+culture trade energy environment transport planning immigration canal information labor labour tourism sports youth science
+technology communications operations operation division center centre staff rights authority authorities crime crimes
+communist socialist democratic liberal conservative popular radical republican progressive islamic christian catholic orthodox
+right left page retreat aside needs need had has have having was were is are be been being do does did done will would shall
+should can could may might must think thinks wish wishes search slot years year months month weeks week days day time times
+chair house delegation delegations codel staffdel connection expulsions saying played called returned considering inquired
+earlier humiliated described replied assured welcomed involved spoke told asked made make makes took take takes gave give gives
+new old good bad high low great large small long short full real true false major minor key main senior junior former current
+acting interim chief top vice under assistant executive permanent general deputies members member mr mrs ms dr sir madam
+please thank thanks regards sincerely dear honorable excellency text begin end cable message septel reftel telegram email
+airport hotel museum palace hall building street road square city town village province district county capital border
+military civil civilian public private foreign domestic internal external bilateral multilateral joint common
+committee council court tribunal office bureau agency institute university school college academy foundation association
+church mosque temple club network press journal newspaper television radio times post news daily
+north northern south southern east eastern west western central upper lower greater
 `
 
 // nameParticles are lower-case words that may sit inside a name.
-const nameParticles = `bin ibn al el van von de der den la le du da di dos das abu bint`
+const nameParticles = `bin ibn al el van von de der den la le du da di dos das abu bint del della ter ten y`
 
 func newLexicon() *lexicon {
 	lx := &lexicon{

@@ -83,9 +83,21 @@ func (r *run) nameWord(s *sent, i int) bool {
 		return false
 	}
 	if r.caps {
-		return true
+		return !r.e.lx.given[t.lower] && commonSuffix(t.lower) == false || r.e.lx.given[t.lower]
 	}
 	return t.cap && !t.upper
+}
+
+// commonSuffix reports English word endings that names rarely have; in
+// ALL-CAPS text, where capitals say nothing, it keeps "RETURNED" and
+// "CONSIDERING" from being taken for surnames.
+func commonSuffix(w string) bool {
+	for _, suf := range []string{"ed", "ing", "ly", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ance", "ence", "ive", "able", "ism", "ist", "ists", "ies", "ful", "ous", "ship", "ward", "wards"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // initial reports whether token i is an initial such as "G.".
@@ -164,12 +176,55 @@ func (r *run) findPersons() {
 		}
 		r.titleRule(s)
 		r.givenRule(s)
+		r.listRule(s)
 		if !r.caps {
 			r.verbRule(s)
 		}
 	}
-	if sig := strings.TrimSpace(c.Signature); sig != "" {
+	sig := strings.TrimSpace(c.Signature)
+	if sig == "" {
+		sig = r.trailingSigner()
+	}
+	if sig != "" {
 		r.addSignature(sig)
+	}
+	r.mergeSurnameFirst()
+}
+
+// mergeSurnameFirst handles names written surname first ("Zhang Shen",
+// "Lula da Silva" then "Lula"): when the first word of a longer name is a
+// person on its own in the cable, the longer name is that person.
+func (r *run) mergeSurnameFirst() {
+	for _, k := range append([]string(nil), r.order...) {
+		p := r.ps[k]
+		if p == nil || p.words < 2 {
+			continue
+		}
+		first := graph.NameKey(strings.Fields(p.name)[0])
+		q := r.ps[first]
+		if first == k || q == nil || q.words != 1 || r.e.lx.given[strings.ToLower(strings.Fields(p.name)[0])] && !q.how["verb"] && !q.how["title+name"] {
+			continue
+		}
+		q.name, q.words = p.name, p.words
+		for a := range p.aliases {
+			q.aliases[a] = true
+		}
+		for a := range p.roles {
+			q.roles[a] = true
+		}
+		for a := range p.how {
+			q.how[a] = true
+		}
+		if p.strength > q.strength {
+			q.country, q.strength = p.country, p.strength
+		}
+		delete(r.ps, k)
+		for i, o := range r.order {
+			if o == k {
+				r.order = append(r.order[:i], r.order[i+1:]...)
+				break
+			}
+		}
 	}
 }
 
@@ -196,6 +251,11 @@ func (r *run) addHeaderPerson(name, title, how string) {
 	role := ""
 	if title != "" {
 		role = strings.Join(strings.Fields(title), " ")
+		if known, ok := r.e.lx.titles[strings.ToLower(strings.TrimSuffix(role, "."))]; ok && known != "" {
+			role = known
+		} else if known, ok := r.e.lx.titles[strings.ToLower(role)]; ok && known != "" {
+			role = known
+		}
 	}
 	r.addPerson(sur, name, name, role, country, strength, how, 0)
 }
@@ -209,11 +269,63 @@ func isUpperWordOrSpaces(s string) bool {
 	return true
 }
 
+var suffixWords = toSet(`jr sr ii iii iv`)
+
+// trailingSigner finds the signer when the parser gave none: the last one
+// or two capitalised words of the last paragraph ("... Website:
+// XXXXXXXXXXXX TUTTLE"), after punctuation or a redaction.
+func (r *run) trailingSigner() string {
+	var last *sent
+	for _, s := range r.sents {
+		if s.para >= 0 {
+			last = s
+		}
+	}
+	if last == nil || len(last.toks) == 0 {
+		return ""
+	}
+	toks := last.toks
+	j := len(toks)
+	for j > 0 && toks[j-1].word && toks[j-1].upper && !strings.Contains(toks[j-1].lower, "xxx") && len(toks)-j < 3 {
+		j--
+	}
+	n := len(toks) - j
+	if n == 0 || n > 2 {
+		return ""
+	}
+	if j > 0 {
+		prev := toks[j-1]
+		if prev.word && !strings.Contains(prev.lower, "xxx") && (r.caps || prev.upper) {
+			return ""
+		}
+	}
+	words := textsOf(toks[j:])
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if r.e.lx.notName[lw] || commonSuffix(lw) {
+			return ""
+		}
+		if _, ok := r.e.t.Tag(w); ok {
+			return ""
+		}
+		if _, ok := r.e.places[lw]; ok {
+			return ""
+		}
+		if _, ok := r.e.orgsLo[lw]; ok {
+			return ""
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // addSignature records the signer, resolved to a full name where the
 // Classified By line or the chiefs-of-mission gazetteer names the same
 // person.
 func (r *run) addSignature(sig string) {
-	w := strings.Fields(strings.Trim(sig, ".,; "))
+	w := strings.Fields(strings.Trim(sig, ".,; \"'"))
+	for len(w) > 1 && suffixWords[strings.ToLower(strings.Trim(w[len(w)-1], "."))] {
+		w = w[:len(w)-1]
+	}
 	if len(w) == 0 || len(w) > 3 {
 		return
 	}
@@ -537,4 +649,52 @@ func (r *run) embassyCC() string {
 		return r.originCC
 	}
 	return ""
+}
+
+// listRule: "Pranab Mukherjee, Minister of Finance" (a name before a comma
+// and a title) and vetting lists "EID, Moatasim Mohamed DOB: ...".
+func (r *run) listRule(s *sent) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		// Vetting list: SURNAME, Given Names DOB
+		if toks[i].word && toks[i].upper && s.mark[i] == markNone && !r.caps {
+			j := i
+			for j < len(toks) && j-i < 3 && toks[j].word && toks[j].upper {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].text == "," {
+				k := j + 1
+				for k < len(toks) && k-j < 6 && toks[k].word && toks[k].cap && toks[k].text != "DOB" {
+					k++
+				}
+				if k < len(toks) && k > j+1 && toks[k].text == "DOB" {
+					sur := titleCase(strings.Join(textsOf(toks[i:j]), " "))
+					name := strings.Join(textsOf(toks[j+1:k]), " ") + " " + sur
+					for x := i; x < k; x++ {
+						s.mark[x] = markPerson
+					}
+					r.addPerson(lastWord(sur), name, strings.Join(textsOf(toks[i:k]), " "), "", "", tieNone, "list", s.para)
+					i = k
+					continue
+				}
+			}
+		}
+		if !r.nameWord(s, i) {
+			continue
+		}
+		end := r.nameRun(s, i)
+		if end-i >= 2 && end+1 < len(toks) && toks[end].text == "," {
+			k := end + 1
+			if k < len(toks) && toks[k].lower == "the" {
+				k++
+			}
+			if n, role := r.matchTitle(s, k); n > 0 && (i == 0 || !toks[i-1].word || !toks[i-1].cap) {
+				r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " ")+", "+strings.Join(textsOf(toks[k:k+n]), " "), role, "", tieNone, "name+title")
+			}
+		}
+		i = end - 1
+		if i < 0 {
+			i = 0
+		}
+	}
 }

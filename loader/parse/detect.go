@@ -23,7 +23,8 @@ func Detect(name string, head []byte) string {
 	switch {
 	case csvRowStart.Match(trimmed):
 		return graph.FormatCSV
-	case bytes.HasPrefix(trimmed, []byte("<code><pre>")), bytes.HasPrefix(trimmed, []byte("<pre>")):
+	case bytes.HasPrefix(trimmed, []byte("<code><pre>")), bytes.HasPrefix(trimmed, []byte("<pre>")),
+		(bytes.Contains(head, []byte("<code><pre>")) || bytes.HasPrefix(trimmed, []byte("Appears in these articles:"))) && !bytes.Contains(head, []byte("<table class=")):
 		return graph.FormatBody
 	case bytes.Contains(head, []byte("<table class='cable'>")), bytes.Contains(head, []byte("<h3>Viewing cable")),
 		bytes.HasPrefix(trimmed, []byte("<")) && (bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(head), []byte("<!doctype"))):

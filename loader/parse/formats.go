@@ -17,6 +17,10 @@ type raw struct {
 	dateLine                                                         string
 	routing                                                          []string
 	body                                                             string
+	// wrapper is set when the input is recognisably a cablegate page part
+	// for a known id even if it holds no text (some body files are only the
+	// "Appears in these articles:" line): the cable exists, its text is absent.
+	wrapper bool
 }
 
 var (
@@ -97,6 +101,7 @@ func fromHTML(s string) raw {
 // fromBody reads a body-only file: the <pre> block of a cablegate page,
 // with or without its HTML wrapping. The id comes from the file name.
 func fromBody(path, s string) raw {
+	wrapped := strings.HasPrefix(strings.TrimSpace(s), "Appears in these articles:") || strings.Contains(s, "<code><pre>")
 	if strings.Contains(s, "<pre") || strings.Contains(s, "&#x") || strings.Contains(s, "<a ") {
 		if m := preBlock.FindAllStringSubmatch(s, -1); m != nil {
 			var parts []string
@@ -114,6 +119,7 @@ func fromBody(path, s string) raw {
 	}
 	if id := CanonicalID(base); id != "" {
 		r.id = id
+		r.wrapper = wrapped
 	}
 	return r
 }

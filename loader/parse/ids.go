@@ -6,7 +6,12 @@ import (
 	"strings"
 )
 
-var idPattern = regexp.MustCompile(`^(\d{2})\s*([A-Z][A-Z ]*?[A-Z])\s*0*(\d{1,7})$`)
+var (
+	idPattern = regexp.MustCompile(`^(\d{2})\s*([A-Z][A-Z ]*?[A-Z])\s*0*(\d{1,7})$`)
+	// idSection is banner noise that leaked into some ids:
+	// "08SECTION01GF02BISHIEK21" (OCR-garbled "SECTION 01 OF 02").
+	idSection = regexp.MustCompile(`SECTION\s*\d{1,2}\s*[A-Z]{2}\s*\d{1,2}\s*`)
+)
 
 // postAliases maps how posts are written in references to the spelling used
 // in cable ids.
@@ -21,6 +26,7 @@ var postAliases = map[string]string{
 func CanonicalID(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "_", " ")
+	s = idSection.ReplaceAllString(s, "")
 	m := idPattern.FindStringSubmatch(s)
 	if m == nil {
 		return ""

@@ -43,11 +43,12 @@ func ParseRecord(rec Record) (c *graph.Cable, err error) {
 		return nil, failf(rec, "binary data, not a cable")
 	}
 	c = build(r)
+	empty := !r.wrapper && c.Body == "" && c.Subject == "" && len(c.Paragraphs) == 0 && len(c.Tags) == 0 && c.Created == nil
 	c.Source = graph.Source{Path: rec.Path, Format: rec.Format, Record: rec.Index}
 	if c.ID == "" {
 		return nil, failf(rec, "no cable id found (no metadata, file name or banner gives one)")
 	}
-	if c.Body == "" && c.Subject == "" && len(c.Paragraphs) == 0 {
+	if empty {
 		return nil, failf(rec, "cable %s has no text", c.ID)
 	}
 	return c, nil
