@@ -20,10 +20,22 @@ import (
 type oracle struct {
 	cables map[string]*graph.Cable // normalised
 	hashes map[string]string
+	memo   map[string]any // derived views, dropped on write
+}
+
+// cached returns the derived view name, computing it once per version of
+// the written cables (the oracle stays naive, only not quadratic).
+func cached[T any](o *oracle, name string, f func() T) T {
+	if v, ok := o.memo[name]; ok {
+		return v.(T)
+	}
+	v := f()
+	o.memo[name] = v
+	return v
 }
 
 func newOracle() *oracle {
-	return &oracle{cables: map[string]*graph.Cable{}, hashes: map[string]string{}}
+	return &oracle{cables: map[string]*graph.Cable{}, hashes: map[string]string{}, memo: map[string]any{}}
 }
 
 // normalize is what a store must return for a written cable: times in UTC
@@ -58,9 +70,14 @@ func (o *oracle) write(cables []*graph.Cable, hashes []string) {
 		o.cables[c.ID] = normalize(c)
 		o.hashes[c.ID] = hashes[i]
 	}
+	clear(o.memo)
 }
 
 func (o *oracle) all() []*graph.Cable {
+	return cached(o, "all", o.allCables)
+}
+
+func (o *oracle) allCables() []*graph.Cable {
 	out := make([]*graph.Cable, 0, len(o.cables))
 	for _, c := range o.cables {
 		out = append(out, c)
@@ -116,6 +133,10 @@ func distinct(xs []string) []string {
 }
 
 func (o *oracle) persons() map[string]*graph.Person {
+	return cached(o, "persons", o.computePersons)
+}
+
+func (o *oracle) computePersons() map[string]*graph.Person {
 	out := map[string]*graph.Person{}
 	for _, c := range o.all() {
 		for key, m := range mentions(c) {
@@ -238,6 +259,10 @@ func better(n1, k1, n2, k2 string) bool {
 
 // edges lists every relationship of the graph, INTERACTED aggregated.
 func (o *oracle) edges() []graph.Edge {
+	return cached(o, "edges", o.computeEdges)
+}
+
+func (o *oracle) computeEdges() []graph.Edge {
 	var out []graph.Edge
 	n := func(kind, id string) graph.NodeRef { return graph.NodeRef{Kind: kind, ID: id} }
 	weights := map[[2]string]int{}
@@ -299,6 +324,10 @@ func compareEdges(a, b graph.Edge) int {
 
 // refs maps each cited id to its citations.
 func (o *oracle) refs() map[string][]citation {
+	return cached(o, "refs", o.computeRefs)
+}
+
+func (o *oracle) computeRefs() map[string][]citation {
 	out := map[string][]citation{}
 	for _, c := range o.all() {
 		for _, x := range cites(c) {

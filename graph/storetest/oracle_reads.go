@@ -129,7 +129,8 @@ func (o *oracle) Search(ctx context.Context, query string, p graph.Page) (graph.
 	}
 	var hits []graph.SearchHit
 	for _, c := range o.all() {
-		subj, body := words(c.Subject), words(c.Body)
+		tw := cached(o, "words:"+c.ID, func() [2][]string { return [2][]string{words(c.Subject), words(c.Body)} })
+		subj, body := tw[0], tw[1]
 		ok := true
 		for _, w := range required {
 			if !slices.Contains(subj, w) && !slices.Contains(body, w) {
@@ -314,6 +315,10 @@ func (o *oracle) Interactions(ctx context.Context, f graph.InteractionFilter) ([
 
 // countries computes every Country node.
 func (o *oracle) countries() map[string]*graph.Country {
+	return cached(o, "countries", o.computeCountries)
+}
+
+func (o *oracle) computeCountries() map[string]*graph.Country {
 	out := map[string]*graph.Country{}
 	get := func(code string) *graph.Country {
 		if out[code] == nil {
@@ -372,6 +377,10 @@ func (o *oracle) Country(ctx context.Context, codeOrName string) (*graph.Country
 }
 
 func (o *oracle) tags() map[string]*graph.Tag {
+	return cached(o, "tags", o.computeTags)
+}
+
+func (o *oracle) computeTags() map[string]*graph.Tag {
 	out := map[string]*graph.Tag{}
 	for _, c := range o.all() {
 		for _, code := range tagsOf(c) {
@@ -427,6 +436,10 @@ func (o *oracle) TagsByMeaning(ctx context.Context, text string) ([]*graph.Tag, 
 }
 
 func (o *oracle) orgs() map[string]*graph.Organization {
+	return cached(o, "orgs", o.computeOrgs)
+}
+
+func (o *oracle) computeOrgs() map[string]*graph.Organization {
 	out := map[string]*graph.Organization{}
 	for _, c := range o.all() {
 		for key, m := range orgsOf(c) {
