@@ -9,7 +9,6 @@ import (
 )
 
 var (
-	summaryRe   = regexp.MustCompile(`(?is)\bSUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.\-]+\s*|\s+)(.+?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b`)
 	signatureRe = regexp.MustCompile(`^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}$`)
 	gluedSig    = regexp.MustCompile(`(?:[.!?]["'’”)]?|:)\s+([A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’.\-]*){0,2}|[A-Z][a-z'’\-]+)\s*$`)
 	notSigWords = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, "UNQUOTE": true, "QUOTE": true, "NNNN": true,
@@ -62,7 +61,11 @@ func parseBodyLines(lines []string) bodyResult {
 	cur = &graph.Paragraph{}
 	for i, l := range clean {
 		t := strings.TrimSpace(l)
-		if m := paraStart.FindStringSubmatch(t); m != nil {
+		if t != "" && t[0] >= '0' && t[0] <= '9' {
+			m := paraStart.FindStringSubmatch(t)
+			if m == nil {
+				goto text
+			}
 			n, _ := strconv.Atoi(m[1])
 			if n == last+1 || (m[2] != "" && n > last && n <= last+5) {
 				emit()
@@ -72,6 +75,7 @@ func parseBodyLines(lines []string) bodyResult {
 				continue
 			}
 		}
+	text:
 		if isDashes(t) {
 			continue
 		}
@@ -88,8 +92,8 @@ func parseBodyLines(lines []string) bodyResult {
 	if res.signature != "" {
 		res.body = strings.TrimRight(res.body, " \n") + "\n" + res.signature
 	}
-	if m := summaryRe.FindStringSubmatch(strings.Join(strings.Fields(res.body), " ")); m != nil {
-		res.summary = strings.Trim(strings.TrimSpace(m[1]), " -.:")
+	if sum := findSummary(strings.Join(strings.Fields(res.body), " ")); sum != "" {
+		res.summary = sum
 		if res.summary != "" && !strings.HasSuffix(res.summary, ".") {
 			res.summary += "."
 		}

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"html"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -24,11 +23,8 @@ type raw struct {
 }
 
 var (
-	htmlTag     = regexp.MustCompile(`(?s)<[^>]*>`)
-	preBlock    = regexp.MustCompile(`(?is)<pre[^>]*>(.*?)(?:</pre>|\z)`)
 	thCell      = regexp.MustCompile(`(?is)<th[^>]*>(.*?)</th>`)
 	tdCell      = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
-	cableTable  = regexp.MustCompile(`(?is)<table class=['"]cable['"]>(.*?)(?:</table>|\z)`)
 	viewingH3   = regexp.MustCompile(`(?is)<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>`)
 	partialNote = regexp.MustCompile(`(?i)this record is a partial extract`)
 )
@@ -50,17 +46,28 @@ func text(b []byte) string {
 // htmlText strips tags and decodes entities ("&#x000A;" is the newline of
 // cablegate pages).
 func htmlText(s string) string {
-	return html.UnescapeString(htmlTag.ReplaceAllString(s, ""))
+	return stripTags(s)
 }
 
 // fromHTML reads a cablegate HTML page or fragment.
 func fromHTML(s string) raw {
 	var r raw
-	if m := viewingH3.FindStringSubmatch(s); m != nil {
+	if i := strings.Index(s, "<h3>"); i >= 0 {
+		s := s[i:min(len(s), i+2000)]
+		if m := viewingH3.FindStringSubmatch(s); m != nil {
+			r.id = strings.TrimSpace(htmlText(m[1]))
+			r.title = strings.TrimSpace(htmlText(m[2]))
+		}
+	}
+	if m := []string(nil); m != nil {
 		r.id = strings.TrimSpace(htmlText(m[1]))
 		r.title = strings.TrimSpace(htmlText(m[2]))
 	}
-	if t := cableTable.FindStringSubmatch(s); t != nil {
+	if i := strings.Index(s, "<table class="); i >= 0 {
+		t := []string{"", s[i:]}
+		if j := strings.Index(t[1], "</table>"); j >= 0 {
+			t[1] = t[1][:j]
+		}
 		heads := thCell.FindAllStringSubmatch(t[1], -1)
 		cells := tdCell.FindAllStringSubmatch(t[1], -1)
 		for i, h := range heads {
@@ -83,10 +90,10 @@ func fromHTML(s string) raw {
 		}
 	}
 	var bodies []string
-	for _, m := range preBlock.FindAllStringSubmatch(s, -1) {
-		b := htmlText(m[1])
+	for _, m := range preBlocks(s) {
+		b := htmlText(m)
 		switch {
-		case partialNote.MatchString(b) && len(b) < 300:
+		case len(b) < 300 && partialNote.MatchString(b):
 			continue
 		case r.routing == nil && len(bodies) == 0 && looksLikeRouting(b):
 			r.routing = strings.Split(b, "\n")
@@ -103,12 +110,8 @@ func fromHTML(s string) raw {
 func fromBody(path, s string) raw {
 	wrapped := strings.HasPrefix(strings.TrimSpace(s), "Appears in these articles:") || strings.Contains(s, "<code><pre>")
 	if strings.Contains(s, "<pre") || strings.Contains(s, "&#x") || strings.Contains(s, "<a ") {
-		if m := preBlock.FindAllStringSubmatch(s, -1); m != nil {
-			var parts []string
-			for _, p := range m {
-				parts = append(parts, p[1])
-			}
-			s = strings.Join(parts, "\n")
+		if m := preBlocks(s); m != nil {
+			s = strings.Join(m, "\n")
 		}
 		s = htmlText(s)
 	}

@@ -22,7 +22,6 @@ var (
 	caveatOnly  = regexp.MustCompile(`^\s*(?:(?:NOFORN|SIPDIS|NODIS|EXDIS|LIMDIS|ORCON|STADIS|PROPIN|FOUO|NOCONTRACT|CXNDIS|SENSITIVE|E F T O|EFTO)[\s,;/.]*)+$`)
 	sectionOf   = regexp.MustCompile(`\bSECTION\s+\d+\s+OF\s+\d+\b`)
 	bannerPost  = regexp.MustCompile(`([A-Z][A-Z ]*[A-Z])\s+0*(\d{1,7})\s*$`)
-	pageMarker  = regexp.MustCompile(`\b[A-Z][A-Z]+(?: [A-Z]+){0,3} \d{5,8} +\d{3}(?:\.\d)? +OF +\d{3}\b`)
 	oldPage     = regexp.MustCompile(`[ \t]*(?:\b(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)\b[ \t]*)?\n?[ \t]*PAGE \d{2,3} +[A-Z][A-Z ]*? +\d{3,8} +\d{2,3} +OF +\d{2,3} +\d{6}Z[ \t]*`)
 	dtgLine     = regexp.MustCompile(`^\s*([ZOPRY])(?:\s*[ZOPRY])?\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2,4})\b`)
 	addrPrefix  = regexp.MustCompile(`^\s*R[A-Z]{3,6}/`)

@@ -27,9 +27,7 @@ func cleanText(s string) string {
 	if strings.Contains(s, "PAGE ") {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
-	if strings.Contains(s, " OF ") {
-		s = pageMarker.ReplaceAllString(s, " ")
-	}
+	s = removePageMarkers(s)
 	return s
 }
 

@@ -1,0 +1,155 @@
+package parse
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// Hand-written scanners for the hot paths: Go's regexp engine has no
+// literal-prefix skipping for these patterns, and full cablegate pages are
+// about a megabyte each, so these are scanned with strings.Index instead.
+
+// stripTags removes HTML tags and decodes entities.
+func stripTags(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		if strings.IndexByte(s, '&') < 0 {
+			return s
+		}
+		return html.UnescapeString(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break // truncated tag: drop it
+		}
+		s = s[i+j+1:]
+	}
+	return html.UnescapeString(b.String())
+}
+
+// preBlocks returns the contents of every <pre> element; an unterminated
+// one (truncated HTML) runs to the end.
+func preBlocks(s string) []string {
+	var out []string
+	for {
+		i := indexFold(s, "<pre")
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return out
+		}
+		s = s[i+j+1:]
+		k := indexFold(s, "</pre>")
+		if k < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:k])
+		s = s[k+len("</pre>"):]
+	}
+}
+
+// indexFold finds lower-case ASCII needle in s, also when s has it in upper case.
+func indexFold(s, needle string) int {
+	i := strings.Index(s, needle)
+	if i >= 0 {
+		return i
+	}
+	return strings.Index(s, strings.ToUpper(needle))
+}
+
+var (
+	pageMarkerTail = regexp.MustCompile(`[A-Z][A-Z]+(?: [A-Z]+){0,3} \d{5,8} +\d{3}(?:\.\d)? +$`)
+	pageMarkerHead = regexp.MustCompile(`^ +\d{3}\b`)
+)
+
+// removePageMarkers drops "MOSCOW 00000235 002 OF 002" page-break markers,
+// wherever they stand (mid-sentence too), found by their " OF " literal.
+func removePageMarkers(s string) string {
+	var b strings.Builder
+	from := 0
+	for pos := 0; ; {
+		k := strings.Index(s[pos:], " OF ")
+		if k < 0 {
+			break
+		}
+		k += pos
+		pos = k + 4
+		lo := max(from, k-60)
+		head := s[lo:k]
+		loc := pageMarkerTail.FindStringIndex(head)
+		if loc == nil {
+			continue
+		}
+		h := pageMarkerHead.FindStringIndex(s[k+3:])
+		if h == nil {
+			continue
+		}
+		start := lo + loc[0]
+		if start > 0 && isWordByte(s[start-1]) {
+			continue
+		}
+		b.WriteString(s[from:start])
+		b.WriteByte(' ')
+		from = k + 3 + h[1]
+		pos = from
+	}
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// findSummary returns the text between "SUMMARY" and "END SUMMARY" (any
+// case), or "".
+func findSummary(s string) string {
+	end := -1
+	for _, marker := range []string{"END SUMMARY", "End Summary", "End summary", "end summary", "END OF SUMMARY", "End of Summary", "End of summary"} {
+		if i := strings.Index(s, marker); i >= 0 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	start := -1
+	for _, marker := range []string{"SUMMARY", "Summary", "summary"} {
+		for i := 0; i < end; {
+			k := strings.Index(s[i:end], marker)
+			if k < 0 {
+				break
+			}
+			k += i
+			if (k == 0 || !isWordByte(s[k-1])) && (k+7 >= len(s) || !isWordByte(s[k+7])) {
+				if start < 0 || k+7 < start {
+					start = k + 7
+				}
+				break
+			}
+			i = k + 7
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	t := strings.TrimLeft(s[start:end], " ")
+	if strings.HasPrefix(strings.ToUpper(t[:min(len(t), 11)]), "AND COMMENT") {
+		t = t[len("AND COMMENT"):]
+	}
+	return strings.Trim(strings.TrimSpace(t), " -.:")
+}
