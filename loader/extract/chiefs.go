@@ -89,7 +89,11 @@ func loadChiefs(dir string) (*chiefs, error) {
 			if name == "" {
 				name = strings.TrimSpace(p.Forename + " " + p.Surname)
 			}
-			ch.byCountry[code] = append(ch.byCountry[code], chief{surnameKey: graph.NameKey(p.Surname), name: name, start: start, end: end})
+			sw := strings.Fields(p.Surname)
+			if len(sw) == 0 {
+				continue
+			}
+			ch.byCountry[code] = append(ch.byCountry[code], chief{surnameKey: graph.NameKey(sw[len(sw)-1]), name: name, start: start, end: end})
 		}
 	}
 	return ch, nil

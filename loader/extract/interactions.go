@@ -24,6 +24,9 @@ var verbKinds = map[string]string{
 	"call": graph.InteractionPhoned, "phone": graph.InteractionPhoned, "telephone": graph.InteractionPhoned,
 	"telcon": graph.InteractionPhoned,
 	"wrote":  graph.InteractionWrote, "letter": graph.InteractionWrote, "written": graph.InteractionWrote,
+	"delivered": graph.InteractionDiscussed, "raised": graph.InteractionDiscussed, "reviewed": graph.InteractionDiscussed,
+	"demarched": graph.InteractionDiscussed, "contacted": graph.InteractionDiscussed, "approached": graph.InteractionMet,
+	"encouraged": graph.InteractionTold, "confirmed": graph.InteractionTold, "explained": graph.InteractionTold,
 	"negotiated": graph.InteractionNegotiated, "negotiations": graph.InteractionNegotiated,
 	"negotiating": graph.InteractionNegotiated, "negotiate": graph.InteractionNegotiated,
 }
@@ -39,7 +42,7 @@ says stated noted`)
 
 // postWords name the embassy's own side: "the Ambassador", "us", "PolOff".
 var postWords = toSet(`us we emboff emboffs poloff poloffs econoff econoffs polcouns econcouns polchief econchief dcm ambassador
-charge pol/econoff polecon pol/c polmiloff ambassador's charge's`)
+charge pol/econoff polecon pol/c polmiloff ambassador's charge's com cda pol-mc polcouns`)
 
 // statusWords set an interaction's status.
 var (
@@ -64,6 +67,13 @@ func (r *run) findInteractions() {
 					continue
 				}
 				kind, conf := r.linkKind(s, a, b)
+				if kind == "" && y > x+1 {
+					// A list after a link: "met with X, Y and Z".
+					prev := ms[y-1]
+					if k2, c2 := r.linkKind(s, a, prev); k2 != "" && listGap(s.toks[prev.end:b.start]) {
+						kind, conf = k2, c2-0.05
+					}
+				}
 				if kind == "" {
 					continue
 				}
@@ -84,13 +94,59 @@ func (r *run) findInteractions() {
 	r.coMentions(pairs)
 }
 
+// listGap reports whether the tokens between two persons only continue a
+// list: commas, "and", titles and short descriptions.
+func listGap(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 10 {
+		return false
+	}
+	sep := false
+	for _, t := range toks {
+		if t.text == "," || t.lower == "and" {
+			sep = true
+			continue
+		}
+		if t.text == ";" || t.text == "." || speechVerbs[t.lower] || verbKinds[t.lower] != "" || breakWords[t.lower] {
+			return false
+		}
+	}
+	return sep
+}
+
 // ambassadorKey returns the surname key of the person the cable makes
 // clear is "the Ambassador" (a US person with that role), else "".
-func (r *run) ambassadorKey() string {
+func (r *run) ambassadorKey() map[string]string {
+	out := map[string]string{}
+	for word, roles := range postRoles {
+		if k := r.holder(roles); k != "" {
+			out[word] = k
+		}
+	}
+	return out
+}
+
+// postRoles are the roles that a post word refers to when the cable names
+// who holds them.
+var postRoles = map[string][]string{
+	"ambassador": {"Ambassador", "Chief of Mission"},
+	"com":        {"Ambassador", "Chief of Mission", "Charge d'Affaires"},
+	"charge":     {"Charge d'Affaires"},
+	"cda":        {"Charge d'Affaires"},
+	"dcm":        {"Deputy Chief of Mission"},
+	"polcouns":   {"Political Counselor"},
+	"pol-mc":     {"Political Minister-Counselor"},
+}
+
+// holder is the one US person of the cable with one of roles, else "".
+func (r *run) holder(roles []string) string {
 	found := ""
 	for _, k := range r.order {
 		p := r.ps[k]
-		if (p.roles["Ambassador"] || p.roles["Chief of Mission"]) && p.country == "US" {
+		has := false
+		for _, role := range roles {
+			has = has || p.roles[role]
+		}
+		if has && p.country == "US" {
 			if found != "" {
 				return "" // two candidates: not clear
 			}
@@ -110,19 +166,26 @@ func (r *run) mentions(s *sent) []span {
 		if t.lower == "us" && t.text == "US" && !r.caps {
 			continue // the country
 		}
-		if t.lower == "ambassador" || t.lower == "charge" || t.lower == "ambassador's" || t.lower == "charge's" {
-			// "Serbian Ambassador" is not ours; "Ambassador Burns" is a person.
-			if i > 0 && s.mark[i-1] == markPlace {
-				continue
-			}
-			if i+1 < len(s.toks) && s.mark[i+1] == markPerson {
-				continue
-			}
+		// "Serbian Ambassador" is not ours; "Ambassador Burns" is a person.
+		if i > 0 && s.mark[i-1] == markPlace && t.lower != "us" && t.lower != "we" {
+			continue
 		}
-		ms = append(ms, span{start: i, end: i + 1, key: ""})
+		if covered(s.pers, i) || (i+1 < len(s.toks) && (s.mark[i+1] == markPerson || s.mark[i+1] == markTitle)) {
+			continue
+		}
+		ms = append(ms, span{start: i, end: i + 1, key: "", word: strings.TrimSuffix(t.lower, "'s")})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	return ms
+}
+
+func covered(ps []span, i int) bool {
+	for _, p := range ps {
+		if i >= p.start && i < p.end {
+			return true
+		}
+	}
+	return false
 }
 
 // linkKind finds the verb joining a (first) and b in sentence s: between
@@ -133,10 +196,25 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 	toks := s.toks
 	gap := toks[a.end:b.start]
 	subjectOK := a.start == 0 || !prepositions[toks[a.start-1].lower]
+	if subjectOK && len(gap) > 8 && len(gap) <= 30 && b.start > 0 && (toks[b.start-1].lower == "to" || toks[b.start-1].lower == "with") {
+		// "PolOff delivered reftel points ... to MFA Director Zhang":
+		// the verb opens the gap and the person closes it after to/with.
+		if kind, ok := verbKinds[gap[0].lower]; ok && !hasBreak(gap[1:]) {
+			return kind, 0.75
+		}
+		if len(gap) > 1 && (gap[0].lower == "was" || gap[0].lower == "were") {
+			if kind, ok := verbKinds[gap[1].lower]; ok && !hasBreak(gap[2:]) {
+				return kind, 0.75
+			}
+		}
+	}
 	if len(gap) <= 8 && subjectOK {
 		for k, t := range gap {
 			if k > 3 || breakWords[t.lower] {
 				break
+			}
+			if t.lower == "called" && k+1 < len(gap) && gap[k+1].lower == "in" {
+				return graph.InteractionMet, 0.9
 			}
 			if kind, ok := verbKinds[t.lower]; ok {
 				if t.lower == "call" || t.lower == "phone" || t.lower == "letter" || t.lower == "meeting" || t.lower == "talks" {
@@ -170,7 +248,16 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 	return "", 0
 }
 
-func (r *run) interaction(si int, s *sent, a, b span, kind string, conf float64, ambassador string) *graph.Interaction {
+func hasBreak(toks []token) bool {
+	for _, t := range toks {
+		if breakWords[t.lower] && t.lower != "and" || t.text == ";" || speechVerbs[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) interaction(si int, s *sent, a, b span, kind string, conf float64, ambassador map[string]string) *graph.Interaction {
 	ia := &graph.Interaction{Kind: kind, Cable: r.c.ID, Paragraph: s.para, Evidence: s.text, Confidence: conf}
 	var ok bool
 	if ia.A, ia.AName, ok = r.side(a, ambassador); !ok {
@@ -196,10 +283,10 @@ func (r *run) interaction(si int, s *sent, a, b span, kind string, conf float64,
 
 // side names one end of an interaction: a person, the resolved
 // Ambassador, or the post.
-func (r *run) side(m span, ambassador string) (key, name string, ok bool) {
+func (r *run) side(m span, ambassador map[string]string) (key, name string, ok bool) {
 	if m.key == "" {
-		if ambassador != "" {
-			return r.final[ambassador], r.ps[ambassador].name, true
+		if k, ok := ambassador[m.word]; ok && r.ps[k] != nil {
+			return r.final[k], r.ps[k].name, true
 		}
 		if strings.TrimSpace(r.c.Origin) == "" {
 			return "", "", false

@@ -83,7 +83,7 @@ func (r *run) nameWord(s *sent, i int) bool {
 		return false
 	}
 	if r.caps {
-		return !r.e.lx.given[t.lower] && commonSuffix(t.lower) == false || r.e.lx.given[t.lower]
+		return r.e.lx.given[t.lower] || !commonSuffix(t.lower)
 	}
 	return t.cap && !t.upper
 }
@@ -582,7 +582,21 @@ func (r *run) countPersons() {
 			if s.para >= 0 {
 				p.count++
 				p.paras[s.para] = true
-				s.pers = append(s.pers, span{start: i, end: i + 1, key: k})
+				// The span takes in the given names, initials, titles and
+				// demonym before the surname, so that "told Serbian FM
+				// Jeremic" has nothing between the verb and the person.
+				st := i
+				for st > 0 && (s.mark[st-1] == markPerson || s.mark[st-1] == markTitle || initial(s, st-1) ||
+					(s.mark[st-1] == markPlace && st-2 >= 0 && s.mark[st-2] != markPerson && st < len(s.toks) && s.mark[st] == markTitle)) {
+					if s.mark[st-1] == markPerson && s.toks[st-1].poss {
+						break
+					}
+					st--
+				}
+				if len(s.pers) > 0 && st < s.pers[len(s.pers)-1].end {
+					st = s.pers[len(s.pers)-1].end
+				}
+				s.pers = append(s.pers, span{start: st, end: i + 1, key: k})
 			}
 		}
 	}

@@ -115,6 +115,9 @@ func (r *run) matchPlace(s *sent, i int) int {
 	if !r.caps && !toks[i].cap {
 		return 0
 	}
+	if i > 0 && toks[i-1].word && (r.e.lx.nameParts[toks[i-1].lower] && toks[i-1].cap || r.e.lx.given[toks[i-1].lower] && (toks[i-1].cap && !r.caps)) {
+		return 0 // "Frank De Lima", "Peter Allen": a name, not a place
+	}
 	for n := min(r.e.maxPl, len(toks)-i); n >= 1; n-- {
 		ph, ok := phrase(toks, i, n, true)
 		if !ok {
@@ -131,7 +134,7 @@ func (r *run) matchPlace(s *sent, i int) int {
 		return n
 	}
 	t := toks[i]
-	if code, ok := r.e.t.HostGov(t.text, r.originCC); ok && t.upper {
+	if code, ok := r.hostGov(t); ok {
 		r.addCountry(s, i, 1, code)
 		return 1
 	}
@@ -242,4 +245,60 @@ func (r *run) organizations() []graph.OrgMention {
 		return out[i].Key < out[j].Key
 	})
 	return out
+}
+
+// hostGov resolves "GOR", "GOI", "GoNL": the origin country when the
+// letters after GO are its initials (GOI in Reykjavik is Iceland), else a
+// table candidate the cable otherwise names, else the table's first.
+func (r *run) hostGov(t token) (string, bool) {
+	up := strings.ToUpper(t.text)
+	cands := r.e.t.HostGovCandidates(up)
+	generic := len(up) >= 3 && len(up) <= 5 && strings.HasPrefix(up, "GO") && (t.upper || strings.HasPrefix(t.text, "Go"))
+	if len(cands) == 0 && !generic {
+		return "", false
+	}
+	if !t.upper && !strings.HasPrefix(t.text, "Go") {
+		return "", false
+	}
+	if generic && r.originCC != "" {
+		if name, ok := r.e.t.CountryName(r.originCC); ok && initialsMatch(up[2:], name) {
+			return r.originCC, true
+		}
+	}
+	for _, c := range cands {
+		if c == r.originCC {
+			return c, true
+		}
+	}
+	for _, c := range cands {
+		if r.cc[c] > 0 {
+			return c, true
+		}
+		for _, tg := range r.c.Tags {
+			if strings.EqualFold(strings.TrimSpace(tg), c) {
+				return c, true
+			}
+		}
+	}
+	if len(cands) > 0 {
+		return cands[0], true
+	}
+	return "", false
+}
+
+// initialsMatch: "SL" and "Sri Lanka", "I" and "Iceland", "NL" and
+// "Netherlands".
+func initialsMatch(letters, name string) bool {
+	if letters == "" {
+		return false
+	}
+	w := strings.Fields(strings.ToUpper(name))
+	var ini strings.Builder
+	for _, x := range w {
+		ini.WriteByte(x[0])
+	}
+	if ini.String() == letters {
+		return true
+	}
+	return len(w) > 0 && strings.HasPrefix(w[0], letters)
 }

@@ -23,6 +23,7 @@ type sent struct {
 type span struct {
 	start, end int    // token indexes [start, end)
 	key        string // surname key within the cable; "" for the post
+	word       string // for the post: the word ("ambassador", "us")
 }
 
 // run is the state of one Extract call. Nothing in it outlives the call.

@@ -277,6 +277,12 @@ func (t *Tables) HostGov(abbr, originCountry string) (string, bool) {
 	return c[0], true
 }
 
+// HostGovCandidates returns every country a host-government abbreviation
+// may mean, in table order.
+func (t *Tables) HostGovCandidates(abbr string) []string {
+	return append([]string(nil), t.hostgov[strings.ToUpper(abbr)]...)
+}
+
 // HostGovs returns every host-government abbreviation, sorted.
 func (t *Tables) HostGovs() []string {
 	out := make([]string, 0, len(t.hostgov))
