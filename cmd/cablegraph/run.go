@@ -29,6 +29,7 @@ func commands() []command {
 		{"serve", "serve the graph over GraphQL with a playground (embedded store or Neo4j)", runServe},
 		{"load", "load cables into Neo4j, idempotently, with progress and a failure report", runLoad},
 		{"parse", "print each parsed (and extracted) cable as one JSON object per line", runParse},
+		{"gen", "write a full-size synthetic cables.csv derived from real cables, for benchmarks", runGen},
 		{"version", "print the version", runVersion},
 		{"help", "explain a subcommand: cablegraph help SUBCOMMAND", nil},
 	}
