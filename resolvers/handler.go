@@ -102,6 +102,7 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	srv.AroundResponses(observeOperations(metrics))
 
 	gql := withLoaders(store, srv)
+	gql = withBodyLimit(maxBodyBytes, gql)
 	gql = withAuth(cfg.AuthToken, gql)
 	gql = withCORS(cfg.CORSOrigins, gql)
 	gql = withTimeout(cfg.Timeout, gql)

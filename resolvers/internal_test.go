@@ -150,3 +150,16 @@ func TestPlaygroundLinksExplorer(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyLimit(t *testing.T) {
+	srv, _ := serve(t, Config{Store: memstore.New()})
+	big := `{"query":"{ stats { cables } }","variables":{"pad":"` + strings.Repeat("x", maxBodyBytes) + `"}}`
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("status %d for a body over the limit, want 413", resp.StatusCode)
+	}
+}

@@ -121,3 +121,21 @@ func withRequestLog(logger *slog.Logger, m *Metrics, next http.Handler) http.Han
 		)
 	})
 }
+
+// maxBodyBytes bounds a GraphQL request body: queries are small, and an
+// unbounded body is an easy way to exhaust memory.
+const maxBodyBytes = 1 << 20
+
+// withBodyLimit refuses bodies larger than n bytes.
+func withBodyLimit(n int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > n {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"request body larger than 1 MiB","extensions":{"code":"BODY_TOO_LARGE"}}]}` + "\n"))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		next.ServeHTTP(w, r)
+	})
+}
