@@ -17,7 +17,7 @@ GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -name no
 	-o -path ./tools/neo4j/target -o -path ./.neo4j -o -path ./.bin \) -prune -o -name '*.go' -print)
 
 .PHONY: test lint fmt-check vet staticcheck neo4j-up neo4j-down neo4j-reset generate check-generated \
-	go-test fuzz bench build
+	go-test fuzz bench build bench-load bench-api
 
 ## test: lint, generated-code check, real Neo4j, all Go tests with -race, short fuzzing
 test: lint check-generated go-test
@@ -90,6 +90,14 @@ fuzz:
 ## bench: all benchmarks, no tests
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+## bench-load: load throughput into Neo4j (own instance on 7688) and the embedded store, 6,712 and 251,287 cables (BENCHMARKS.md)
+bench-load:
+	scripts/bench-load.sh
+
+## bench-api: query latency/throughput, cablegraph (embedded, Neo4j) vs @neo4j/graphql on the same Neo4j (BENCHMARKS.md)
+bench-api:
+	scripts/bench-api.sh
 
 ## build: the cablegraph binary
 build:

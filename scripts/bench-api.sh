@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Query benchmark (issue [F]): the same six questions asked of cablegraph on the
+# embedded store, cablegraph on Neo4j, and the peer (the Neo4j GraphQL Library
+# in bench/neo4j-graphql on the same Neo4j), each measured by tools/loadgen on
+# loopback for a bounded time. Servers run one at a time so they do not compete
+# for the two cores. Results: JSON lines in $RESULTS; a table with the ratios
+# ours/theirs for p50, p99 and throughput on stdout.
+#
+# The Neo4j instance must already hold the graph (make bench-load, or
+# cablegraph load --neo4j bolt://127.0.0.1:7688 ...).
+#
+# Environment (all optional):
+#   BENCH_DIR      work folder (default /work/bench-data)
+#   DATA           cables the embedded store loads at start-up
+#                  (default <repo>/../shared/data/cables/cablegate-html-fragments)
+#   TARGETS        any of "embedded neo4j peer" (default all three)
+#   DURATION       per query, e.g. 10s (default 10s, capped at 60s)
+#   CONCURRENCY    concurrent clients (default 4, capped at 32)
+#   ONLY           comma-separated query names (default all)
+#   PERSON_A, PERSON_B   person keys for connection (default: the two persons in the most cables)
+#   NEO4J_PORT     the benchmark Neo4j (default 7688)
+#   RESULTS        output file (default $BENCH_DIR/api-results.jsonl; appended)
+#   LABEL          tag written into each result line (default: the DATA file name)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench_dir="${BENCH_DIR:-/work/bench-data}"
+data="${DATA:-$repo/../shared/data/cables/cablegate-html-fragments}"
+targets="${TARGETS:-embedded neo4j peer}"
+duration="${DURATION:-10s}"
+concurrency="${CONCURRENCY:-4}"
+only="${ONLY:-}"
+neo4j_port="${NEO4J_PORT:-7688}"
+uri="bolt://127.0.0.1:$neo4j_port"
+results="${RESULTS:-$bench_dir/api-results.jsonl}"
+label="${LABEL:-$(basename "$data")}"
+ours_port="${OURS_PORT:-18080}"
+peer_port="${PEER_PORT:-14000}"
+bin="$bench_dir/cablegraph"
+loadgen="$bench_dir/loadgen"
+run_id="$(date -u +%Y%m%dT%H%M%SZ)"
+
+log() { printf 'bench-api: %s\n' "$*" >&2; }
+die() { printf 'bench-api: ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Bounds: the machine is shared.
+secs="${duration%s}"
+[[ "$secs" =~ ^[0-9]+$ ]] || die "DURATION must be whole seconds like 10s, got $duration"
+((secs <= 60)) || { log "DURATION capped at 60s"; duration=60s; }
+((concurrency >= 1 && concurrency <= 32)) || die "CONCURRENCY must be 1..32"
+[[ "$neo4j_port" != 7687 ]] || die "NEO4J_PORT=7687 is the shared dev Neo4j; benchmark your own (default 7688)"
+command -v jq >/dev/null || die "jq is needed"
+mkdir -p "$bench_dir"
+
+log "building cablegraph and loadgen"
+(cd "$repo" && go build -o "$bin" ./cmd/cablegraph && go build -o "$loadgen" ./tools/loadgen)
+
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# wait_http URL PID: until a trivial GraphQL query answers.
+wait_http() {
+  local i
+  for ((i = 0; i < 3600; i++)); do
+    if curl -sf -m 5 -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' "$1" >/dev/null 2>&1; then
+      return 0
+    fi
+    kill -0 "$2" 2>/dev/null || die "server pid $2 exited (see $bench_dir/*.err)"
+    sleep 0.5
+  done
+  die "no answer from $1"
+}
+
+stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+start_ours() { # start_ours ARGS...: cablegraph serve; sets OURS_PID
+  "$bin" serve --addr "127.0.0.1:$ours_port" "$@" >"$bench_dir/ours.out" 2>"$bench_dir/ours.err" &
+  OURS_PID=$!
+  pids+=("$OURS_PID")
+  wait_http "http://127.0.0.1:$ours_port/graphql" "$OURS_PID"
+}
+
+# Person keys for connection: the two persons in the most cables, unless given.
+pick_persons() {
+  [[ -n "${PERSON_A:-}" && -n "${PERSON_B:-}" ]] && return
+  local js
+  js="$(curl -sf -m 120 -H 'Content-Type: application/json' \
+    -d '{"query":"{ persons(first: 2) { nodes { key name cableCount } } }"}' "http://127.0.0.1:$ours_port/graphql")"
+  PERSON_A="$(jq -r '.data.persons.nodes[0].key' <<<"$js")"
+  PERSON_B="$(jq -r '.data.persons.nodes[1].key' <<<"$js")"
+  log "connection between the two persons in the most cables: $(jq -c '.data.persons.nodes' <<<"$js")"
+}
+
+# queries FILE: the query file with the connection persons filled in.
+queries() {
+  local out="$bench_dir/$(basename "$1" .json)-$run_id.json"
+  jq --arg a "$PERSON_A" --arg b "$PERSON_B" '.connection.variables = {a: $a, b: $b}' "$1" >"$out"
+  echo "$out"
+}
+
+measure() { # measure NAME URL QUERYFILE
+  local args=(-url "$2" -name "$1" -queries "$(queries "$3")" -duration "$duration" -concurrency "$concurrency")
+  [[ -n "$only" ]] && args+=(-only "$only")
+  log "measuring $1 ($duration per query, $concurrency clients)"
+  "$loadgen" "${args[@]}" | jq -c --arg run "$run_id" --arg label "$label" '. + {run: $run, label: $label}' | tee -a "$results"
+}
+
+for t in $targets; do
+  case "$t" in
+    embedded)
+      log "starting cablegraph on the embedded store with $data (loads at start-up)"
+      start_ours --data "$data"
+      pick_persons
+      measure cablegraph-embedded "http://127.0.0.1:$ours_port/graphql" "$repo/bench/queries/cablegraph.json"
+      stop "$OURS_PID";;
+    neo4j)
+      log "starting cablegraph on Neo4j $uri"
+      start_ours --neo4j "$uri"
+      pick_persons
+      measure cablegraph-neo4j "http://127.0.0.1:$ours_port/graphql" "$repo/bench/queries/cablegraph.json"
+      stop "$OURS_PID";;
+    peer)
+      [[ -d "$repo/bench/neo4j-graphql/node_modules" ]] || (cd "$repo/bench/neo4j-graphql" && npm ci --no-audit --no-fund >&2)
+      [[ -n "${PERSON_A:-}" ]] || die "set PERSON_A and PERSON_B (or include the embedded or neo4j target before peer)"
+      log "starting the peer (@neo4j/graphql) on $uri"
+      (cd "$repo/bench/neo4j-graphql" && PORT="$peer_port" NEO4J_URI="$uri" exec node server.js) \
+        >"$bench_dir/peer.out" 2>"$bench_dir/peer.err" &
+      peer_pid=$!
+      pids+=("$peer_pid")
+      wait_http "http://127.0.0.1:$peer_port/" "$peer_pid"
+      measure neo4j-graphql "http://127.0.0.1:$peer_port/" "$repo/bench/queries/neo4j-graphql.json"
+      stop "$peer_pid";;
+    *) die "unknown target $t";;
+  esac
+done
+
+log "results appended to $results (run $run_id)"
+# The table: every query of this run, each target, and ours/theirs ratios.
+jq -rs --arg run "$run_id" '
+  [ .[] | select(.run == $run) ] as $r
+  | ($r | map(select(.target == "neo4j-graphql")) | INDEX(.query)) as $peer
+  | ["target", "query", "rps", "p50_ms", "p95_ms", "p99_ms", "errors", "p50_ratio", "p99_ratio", "rps_ratio"],
+    ($r[] | . as $x | ($peer[$x.query] // null) as $p
+      | [ $x.target, $x.query, ($x.rps|floor), $x.p50_ms, $x.p95_ms, $x.p99_ms, $x.errors,
+          (if $p and $x.target != "neo4j-graphql" and $p.p50_ms > 0 then ($x.p50_ms / $p.p50_ms * 100 | round / 100) else "-" end),
+          (if $p and $x.target != "neo4j-graphql" and $p.p99_ms > 0 then ($x.p99_ms / $p.p99_ms * 100 | round / 100) else "-" end),
+          (if $p and $x.target != "neo4j-graphql" and $p.rps > 0 then ($x.rps / $p.rps * 100 | round / 100) else "-" end) ])
+  | @tsv' "$results" | column -t
+echo "ratios are ours/theirs: p50 and p99 below 1 and rps above 1 mean cablegraph is better"
