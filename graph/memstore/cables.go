@@ -133,12 +133,51 @@ func (s *Store) matches(m matcher, r *cableRec) bool {
 			return false
 		}
 	}
-	if len(m.words) > 0 {
-		text := strings.ToLower(r.subject + " " + r.body)
-		for _, w := range m.words {
-			if !strings.Contains(text, w) {
-				return false
-			}
+	for _, w := range m.words {
+		// Words hold no spaces (strings.Fields), so none can straddle
+		// the space joining subject and body: search each on its own.
+		if !containsFold(r.subject, w) && !containsFold(r.body, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether lower(s) contains w (already lower case)
+// without allocating a lowered copy of s for ASCII words.
+func containsFold(s, w string) bool {
+	if w == "" {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return strings.Contains(strings.ToLower(s), w)
+		}
+	}
+	first := w[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		if asciiEqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiEqualFold(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
 		}
 	}
 	return true
@@ -221,6 +260,9 @@ func (s *Store) candidates(f graph.CableFilter) (set []*cableRec, all bool) {
 func (s *Store) selectCables(f graph.CableFilter, o graph.CableOrder) []*cableRec {
 	m := compileFilter(f)
 	set, all := s.candidates(f)
+	if all && f.Since == nil && f.Until == nil && len(m.words) == 0 {
+		return s.ordered(o) // no filter at all: the cached ordering is the answer
+	}
 	if all {
 		var out []*cableRec
 		for _, r := range s.ordered(o) {

@@ -28,8 +28,9 @@ type cableRec struct {
 	orgs          map[string]graph.OrgMention     // MENTIONS_ORG, merged per key
 	interactions  []*interRec                     // INTERACTED edges from this cable
 
-	docLen int // tokens in subject and body, for BM25
-	nterms int // distinct terms, for index compaction accounting
+	terms  map[string]uint32 // term frequencies, from prepare until indexed
+	docLen int               // tokens in subject and body, for BM25
+	nterms int               // distinct terms, for index compaction accounting
 }
 
 type citeRec struct {

@@ -34,14 +34,11 @@ func termFreqs(r *cableRec) (map[string]uint32, int) {
 	return tf, n
 }
 
-// measure returns the token count and distinct terms of a cable.
-func (ix *textIndex) measure(r *cableRec) (docLen, nterms int) {
-	tf, n := termFreqs(r)
-	return n, len(tf)
-}
-
+// add indexes the terms prepare counted, then drops them from the record:
+// the postings hold them from now on.
 func (ix *textIndex) add(r *cableRec) {
-	tf, _ := termFreqs(r)
+	tf := r.terms
+	r.terms = nil
 	for t, n := range tf {
 		ix.postings[t] = append(ix.postings[t], posting{slot: r.slot, tf: n})
 	}

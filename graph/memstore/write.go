@@ -3,6 +3,8 @@ package memstore
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -20,17 +22,9 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if len(cables) != len(hashes) {
 		return fmt.Errorf("memstore write: %d cables but %d hashes: %w", len(cables), len(hashes), graph.ErrInvalid)
 	}
-	recs := make([]*cableRec, len(cables))
-	for i, c := range cables {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("memstore write: %w", err)
-		}
-		r, err := prepare(c, hashes[i])
-		if err != nil {
-			return fmt.Errorf("memstore write cable %d: %w", i, err)
-		}
-		r.docLen, r.nterms = s.text.measure(r)
-		recs[i] = r
+	recs, err := prepareAll(ctx, cables, hashes)
+	if err != nil {
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -72,6 +66,43 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	s.text.maybeCompact(s.slots)
 	s.invalidate()
 	return nil
+}
+
+// prepareAll prepares every cable, in parallel across cores: encoding and
+// tokenising are most of a write's cost and need no lock.
+func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]*cableRec, error) {
+	recs := make([]*cableRec, len(cables))
+	errs := make([]error, len(cables))
+	workers := min(runtime.GOMAXPROCS(0), len(cables))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(cables); i += workers {
+				if err := ctx.Err(); err != nil {
+					errs[i] = fmt.Errorf("memstore write: %w", err)
+					return
+				}
+				r, err := prepare(cables[i], hashes[i])
+				if err != nil {
+					errs[i] = fmt.Errorf("memstore write cable %d: %w", i, err)
+					continue
+				}
+				r.terms, r.docLen = termFreqs(r)
+				r.nterms = len(r.terms)
+				recs[i] = r
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memstore write: %w", err)
+	}
+	return recs, nil
 }
 
 // link adds a prepared cable and all its relationships.
