@@ -195,7 +195,7 @@ func BarLine(s Snapshot, final bool) string {
 		}
 		bar = fmt.Sprintf("[%s] %3.0f%% ", bar, f*100)
 	}
-	line := fmt.Sprintf("%s%d cables (%d new, %d unchanged), %.0f/s, %.1f MB/s", bar, s.Done(), s.Loaded, s.Unchanged, s.Rate(), s.MBps())
+	line := fmt.Sprintf("%s%d cables (%d new, %d unchanged), %s/s, %.1f MB/s", bar, s.Done(), s.Loaded, s.Unchanged, formatRate(s.Rate()), s.MBps())
 	if eta, ok := s.ETA(); ok && !final {
 		line += ", ETA " + eta.Round(time.Second).String()
 	}
@@ -229,16 +229,19 @@ func NewLogProgress(logger *slog.Logger, interval time.Duration) *LogProgress {
 func (p *LogProgress) Every() time.Duration { return p.interval }
 
 // Update implements Progress.
-func (p *LogProgress) Update(s Snapshot) { p.log.Info("loading", p.attrs(s)...) }
+func (p *LogProgress) Update(s Snapshot) { p.log.Info("loading", p.attrs(s, false)...) }
 
 // Finish implements Progress.
-func (p *LogProgress) Finish(s Snapshot) { p.log.Info("load finished", p.attrs(s)...) }
+func (p *LogProgress) Finish(s Snapshot) { p.log.Info("load finished", p.attrs(s, true)...) }
 
-func (p *LogProgress) attrs(s Snapshot) []any {
+func (p *LogProgress) attrs(s Snapshot, final bool) []any {
 	a := []any{
 		"read", s.Read, "loaded", s.Loaded, "unchanged", s.Unchanged, "failed", s.Failed,
-		"cables_per_s", fmt.Sprintf("%.0f", s.Rate()), "mb_per_s", fmt.Sprintf("%.2f", s.MBps()),
+		"cables_per_s", formatRate(s.Rate()), "mb_per_s", fmt.Sprintf("%.2f", s.MBps()),
 		"elapsed", s.Elapsed.Round(time.Second).String(),
+	}
+	if final {
+		return a
 	}
 	if f, ok := s.Fraction(); ok {
 		a = append(a, "percent", fmt.Sprintf("%.0f", f*100))
@@ -247,4 +250,13 @@ func (p *LogProgress) attrs(s Snapshot) []any {
 		a = append(a, "eta", eta.Round(time.Second).String())
 	}
 	return a
+}
+
+// formatRate keeps a decimal for slow rates, so that 0.4 cables/s does not
+// read as 0.
+func formatRate(r float64) string {
+	if r < 10 {
+		return fmt.Sprintf("%.1f", r)
+	}
+	return fmt.Sprintf("%.0f", r)
 }

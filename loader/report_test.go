@@ -3,8 +3,10 @@ package loader_test
 import (
 	"bytes"
 	"flag"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,7 +112,7 @@ func TestBarLine(t *testing.T) {
 		{"running", loader.Snapshot{Loaded: 80, Unchanged: 20, Failed: 2, Bytes: 5e6, TotalBytes: 10e6, Elapsed: 10 * time.Second}, false,
 			"[############------------]  50% 100 cables (80 new, 20 unchanged), 10/s, 0.5 MB/s, ETA 10s, 2 failed"},
 		{"stdin", loader.Snapshot{Loaded: 5, Bytes: 1e6, Elapsed: time.Second}, false,
-			"5 cables (5 new, 0 unchanged), 5/s, 1.0 MB/s"},
+			"5 cables (5 new, 0 unchanged), 5.0/s, 1.0 MB/s"},
 		{"final", loader.Snapshot{Loaded: 100, Bytes: 10e6, TotalBytes: 10e6, Elapsed: 4 * time.Second}, true,
 			"[########################] 100% 100 cables (100 new, 0 unchanged), 25/s, 2.5 MB/s, 4s"},
 	}
@@ -148,5 +150,28 @@ func TestDatasetVersionIgnoresOrderButNotContent(t *testing.T) {
 	}
 	if a == c || a == d || len(a) != 64 {
 		t.Errorf("versions %s %s %s should differ and be hex sha256", a, c, d)
+	}
+}
+
+func TestLogProgressLines(t *testing.T) {
+	var buf bytes.Buffer
+	p := loader.NewLogProgress(slog.New(slog.NewTextHandler(&buf, nil)), 0)
+	if p.Every() != 5*time.Second {
+		t.Errorf("default interval %v, want 5s", p.Every())
+	}
+	s := loader.Snapshot{Read: 30, Loaded: 20, Unchanged: 5, Failed: 1, Bytes: 25, TotalBytes: 100, Elapsed: 10 * time.Second}
+	p.Update(s)
+	p.Finish(s)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d lines, want 2:\n%s", len(lines), buf.String())
+	}
+	for _, want := range []string{"msg=loading", "read=30", "loaded=20", "unchanged=5", "failed=1", "cables_per_s=2.5", "percent=25", "eta=30s"} {
+		if !strings.Contains(lines[0], want) {
+			t.Errorf("progress line lacks %s: %s", want, lines[0])
+		}
+	}
+	if !strings.Contains(lines[1], `msg="load finished"`) || strings.Contains(lines[1], "eta=") {
+		t.Errorf("final line should say finished without an ETA: %s", lines[1])
 	}
 }

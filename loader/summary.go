@@ -61,7 +61,7 @@ func (s Summary) Write(w io.Writer, max int, failuresFile string) error {
 	if s.Dropped > 0 {
 		ew.printf(", %d not written (stopped early)", s.Dropped)
 	}
-	ew.printf("; %.0f cables/s, %.1f MB/s\n", rate, mb)
+	ew.printf("; %s cables/s, %.1f MB/s\n", formatRate(rate), mb)
 	if s.Version != "" {
 		ew.printf("dataset version %s (%d cables)\n", s.Version, s.Cables)
 	}

@@ -26,6 +26,13 @@ type Extractor struct {
 	orgsLo map[string]orgForm      // lower-case form -> org, for ALL-CAPS text
 	maxOrg int
 	chiefs *chiefs // from the gazetteer; nil when none
+
+	// First-word indexes: the longest phrase (in tokens) that starts with a
+	// word, so that phrase matching only builds strings where one can match.
+	placeFirst map[string]int // lower-case first word
+	orgFirst   map[string]int // exact first word
+	orgFirstLo map[string]int // lower-case first word
+	titleFirst map[string]int // lower-case first word
 }
 
 type orgForm struct {
@@ -49,13 +56,28 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	e := &Extractor{t: t, lx: newLexicon(), places: map[string]tables.Place{}, orgs: map[string]orgForm{}, orgsLo: map[string]orgForm{}}
+	e := &Extractor{t: t, lx: newLexicon(), places: map[string]tables.Place{}, orgs: map[string]orgForm{}, orgsLo: map[string]orgForm{},
+		placeFirst: map[string]int{}, orgFirst: map[string]int{}, orgFirstLo: map[string]int{}, titleFirst: map[string]int{}}
+	first := func(idx map[string]int, toks []token, lower bool) {
+		if len(toks) == 0 {
+			return
+		}
+		w := toks[0].text
+		if lower {
+			w = toks[0].lower
+		}
+		if len(toks) > idx[w] {
+			idx[w] = len(toks)
+		}
+	}
 	for _, p := range t.Places() {
 		k := strings.ToLower(p.Text)
 		e.places[k] = p
-		if n := len(tokenize(k)); n > e.maxPl {
+		toks := tokenize(k)
+		if n := len(toks); n > e.maxPl {
 			e.maxPl = n
 		}
+		first(e.placeFirst, toks, true)
 	}
 	for _, o := range t.Orgs() {
 		for _, f := range o.Forms {
@@ -64,10 +86,16 @@ func New(opts Options) (*Extractor, error) {
 			if _, ok := e.orgsLo[lo]; !ok || f == strings.ToUpper(f) {
 				e.orgsLo[lo] = orgForm{org: o, form: f}
 			}
-			if n := len(tokenize(f)); n > e.maxOrg {
+			toks := tokenize(f)
+			if n := len(toks); n > e.maxOrg {
 				e.maxOrg = n
 			}
+			first(e.orgFirst, toks, false)
+			first(e.orgFirstLo, toks, true)
 		}
+	}
+	for ph := range e.lx.titles {
+		first(e.titleFirst, tokenize(ph), true)
 	}
 	if opts.GazetteerDir != "" {
 		ch, err := loadChiefs(opts.GazetteerDir)

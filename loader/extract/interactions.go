@@ -60,6 +60,9 @@ func (r *run) findInteractions() {
 			continue
 		}
 		ms := r.mentions(s)
+		if len(ms) > maxMentions {
+			ms = ms[:maxMentions] // a run-on "sentence" must not make this quadratic blow up
+		}
 		for x := 0; x < len(ms); x++ {
 			for y := x + 1; y < len(ms); y++ {
 				a, b := ms[x], ms[y]
@@ -93,6 +96,9 @@ func (r *run) findInteractions() {
 	}
 	r.coMentions(pairs)
 }
+
+// maxMentions bounds the persons and post words paired within one sentence.
+const maxMentions = 24
 
 // listGap reports whether the tokens between two persons only continue a
 // list: commas, "and", titles and short descriptions.
@@ -196,6 +202,21 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 	toks := s.toks
 	gap := toks[a.end:b.start]
 	subjectOK := a.start == 0 || !prepositions[toks[a.start-1].lower]
+	// "Singh used a July 7 meeting with the DCM", "PolOff delivered points
+	// to MFA Nuclear Division Director Zhang": a verb or meeting noun, then
+	// to/with, then only a description of B.
+	if subjectOK && len(gap) >= 2 && len(gap) <= 30 {
+		if p := lastPrep(gap); p >= 0 && descriptionOnly(s, a.end+p+1, b.start) && !personIn(s, a.end, b.start) {
+			for k := 0; k < p && k <= 8; k++ {
+				if breakWords[gap[k].lower] || gap[k].text == ";" || (k > 0 && speechVerbs[gap[k].lower] && verbKinds[gap[k].lower] == "") {
+					break
+				}
+				if kind, ok := verbKinds[gap[k].lower]; ok {
+					return kind, 0.8
+				}
+			}
+		}
+	}
 	if subjectOK && len(gap) > 8 && len(gap) <= 30 && b.start > 0 && (toks[b.start-1].lower == "to" || toks[b.start-1].lower == "with") {
 		// "PolOff delivered reftel points ... to MFA Director Zhang":
 		// the verb opens the gap and the person closes it after to/with.
@@ -246,6 +267,44 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 		}
 	}
 	return "", 0
+}
+
+func personIn(s *sent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.mark[k] == markPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// lastPrep is the index of the last "to" or "with" in gap, or -1.
+func lastPrep(gap []token) int {
+	for k := len(gap) - 1; k >= 0; k-- {
+		if gap[k].lower == "to" || gap[k].lower == "with" {
+			return k
+		}
+	}
+	return -1
+}
+
+// descriptionOnly reports whether tokens [from, to) only describe a person:
+// capitalised words, places, organizations, titles, "the", "of", commas.
+func descriptionOnly(s *sent, from, to int) bool {
+	if to-from > 12 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		switch {
+		case s.mark[k] != markNone:
+		case t.word && t.cap:
+		case t.lower == "the" || t.lower == "of" || t.lower == "for" || t.lower == "and" || t.text == "," || t.text == "(" || t.text == ")" || t.text == "/":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func hasBreak(toks []token) bool {

@@ -121,6 +121,13 @@ military civil civilian public private foreign domestic internal external bilate
 committee council court tribunal office bureau agency institute university school college academy foundation association
 church mosque temple club network press journal newspaper television radio times post news daily
 north northern south southern east eastern west western central upper lower greater
+air airlines airways airport petroleum oil gas basin brigade brigades wing hotel hilton marriott sheraton company companies
+corporation corp inc ltd holding holdings industries fund trust partners enterprises motors energy power electric telecom
+river lake mountain mountains valley island islands sea ocean bay coast desert gate station base camp prison hospital
+front movement alliance coalition union league federation congress army navy guard guards corps command unit units team
+task initiative program programme project plan strategy treaty accord agreement convention protocol declaration resolution
+summit conference forum dialogue talks process group bank exchange market index festival cup games award prize
+party parties media newspaper magazine channel agency service services forces force police intelligence
 `
 
 // nameParticles are lower-case words that may sit inside a name.

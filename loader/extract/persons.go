@@ -37,7 +37,7 @@ emphasized emphasised underscored commented responded replied agreed asked urged
 acknowledged confirmed denied suggested expressed announced declared proposed believes thinks hoped hopes promised pledged assured informed
 indicated opined observed lamented predicted remarked recalled described characterized cautioned conceded admitted alleged maintained
 offered raised thanked welcomed criticized accused visited traveled travelled intends briefed pressed reassured signed discussed spoke
-talked negotiated received hosted`)
+talked negotiated received hosted expected reported stressed expects believed feared worried agreed delivered`)
 
 // objectVerbs precede a person's name ("told Jeremic", "met with Medvedev").
 var objectVerbs = toSet(`told met meet meeting meets thanked urged asked informed assured called phoned telephoned briefed pressed
@@ -57,7 +57,7 @@ func (r *run) nameWord(s *sent, i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	if !t.word || s.mark[i] != markNone {
+	if !t.word || s.mark[i] != markNone || (!r.caps && (!t.cap || t.upper)) {
 		return false
 	}
 	lx := r.e.lx
@@ -67,8 +67,10 @@ func (r *run) nameWord(s *sent, i int) bool {
 	if _, ok := lx.titles[t.lower]; ok {
 		return false
 	}
-	if _, ok := r.e.t.Tag(t.text); ok && t.upper {
-		return false
+	if t.upper {
+		if _, ok := r.e.t.Tag(t.text); ok {
+			return false
+		}
 	}
 	letters := 0
 	for _, c := range t.text {
@@ -143,13 +145,13 @@ func endName(s *sent, i, j int) int {
 // matchTitle returns the number of tokens of the longest title starting at
 // i and its role.
 func (r *run) matchTitle(s *sent, i int) (int, string) {
-	for n := min(r.e.lx.maxTitle, len(s.toks)-i); n >= 1; n-- {
+	for n := min(r.e.titleFirst[s.toks[i].lower], len(s.toks)-i); n >= 1; n-- {
 		ph, ok := phrase(s.toks, i, n, true)
 		if !ok {
 			continue
 		}
 		if role, ok := r.e.lx.titles[ph]; ok {
-			if n == 1 && s.toks[i].upper && !r.caps && len(ph) > 3 && ph != "amb." {
+			if n == 1 && s.toks[i].upper && !r.caps && !upperTitles[ph] {
 				// "PRESIDENT" inside a mixed-case heading is not a title cue.
 				continue
 			}
@@ -174,9 +176,12 @@ func (r *run) findPersons() {
 		if s.para < 0 {
 			continue
 		}
+		r.listRule(s)
 		r.titleRule(s)
 		r.givenRule(s)
-		r.listRule(s)
+		if !r.caps {
+			r.pairRule(s)
+		}
 		if !r.caps {
 			r.verbRule(s)
 		}
@@ -200,7 +205,7 @@ func (r *run) mergeSurnameFirst() {
 		if p == nil || p.words < 2 {
 			continue
 		}
-		first := graph.NameKey(strings.Fields(p.name)[0])
+		first := r.nameKey(strings.Fields(p.name)[0])
 		q := r.ps[first]
 		if first == k || q == nil || q.words != 1 || r.e.lx.given[strings.ToLower(strings.Fields(p.name)[0])] && !q.how["verb"] && !q.how["title+name"] {
 			continue
@@ -268,6 +273,11 @@ func isUpperWordOrSpaces(s string) bool {
 	}
 	return true
 }
+
+// upperTitles are titles written in capitals in mixed-case text
+// ("CODEL Hastert", "DCM Koenig"); other capitalised titles are headings.
+var upperTitles = toSet(`codel staffdel polcouns econcouns poloff econoff polchief cda dcm com formin minstate cmsgt pol-mc u/s a/s das
+dfm dpm fm pm mp vp bg ceo cg amb amb. pol/c gen. sen. rep. dr. mr. mrs. ms.`)
 
 var suffixWords = toSet(`jr sr ii iii iv`)
 
@@ -343,7 +353,7 @@ func (r *run) addSignature(sig string) {
 		}
 	}
 	name := titleCase(strings.Join(w, " "))
-	if p := r.ps[graph.NameKey(sur)]; p != nil && p.words > len(w) {
+	if p := r.ps[r.nameKey(sur)]; p != nil && p.words > len(w) {
 		name = p.name
 	} else if full, ok := r.e.chiefs.resolve(r.embassyCC(), r.c.Created, sur); ok {
 		name = full
@@ -382,30 +392,28 @@ func (r *run) titleRule(s *sent) {
 		}
 		start := j
 		if j < len(s.toks) && (s.toks[j].lower == "for" || s.toks[j].lower == "of" || s.toks[j].lower == "on") {
-			// Skip the title's complement to the name: take the run of
-			// capitalised words and start the name at its first given name,
-			// else at its last word.
+			// Skip the title's complement ("for the Balkans", "of Foreign
+			// Affairs", "of ANAC,") to the name that follows it.
 			k := j + 1
 			if k < len(s.toks) && s.toks[k].lower == "the" {
 				k++
 			}
-			runStart := k
-			for k < len(s.toks) && s.toks[k].word && (s.toks[k].cap || r.caps || r.e.lx.nameParts[s.toks[k].lower] || s.toks[k].lower == "and") {
+			skipped := 0
+			for k < len(s.toks) && skipped < 5 && s.toks[k].word && (s.toks[k].cap || r.caps) && r.complementWord(s, k) {
 				k++
+				skipped++
 			}
-			start = -1
-			for x := runStart; x < k; x++ {
-				if r.e.lx.given[s.toks[x].lower] && r.nameWord(s, x) {
-					start = x
-					break
-				}
-			}
-			if start < 0 && k-1 >= runStart && r.nameWord(s, k-1) && k-1 > runStart {
-				start = k - 1
-			}
-			if start < 0 || (k < len(s.toks) && s.toks[k].word && r.caps) {
+			if skipped == 0 {
 				i = j - 1
 				continue
+			}
+			start = k
+			if k+1 < len(s.toks) && s.toks[k].text == "," {
+				// "Deputy Director of ANAC, Issa Saley Maiga, stated"
+				e := r.nameRun(s, k+1)
+				if e-(k+1) >= 2 && (e == len(s.toks) || !s.toks[e].word) {
+					start = k + 1
+				}
 			}
 		}
 		end := r.nameRun(s, start)
@@ -417,7 +425,7 @@ func (r *run) titleRule(s *sent) {
 		if strength == tieNone && i >= 2 && s.toks[i-1].lower == "and" && s.mark[i-2] == markPerson {
 			// "Serbian President Tadic and PM Kostunica": the demonym
 			// covers both.
-			if p := r.ps[graph.NameKey(s.toks[i-2].text)]; p != nil && p.strength == tieText {
+			if p := r.ps[r.nameKey(s.toks[i-2].text)]; p != nil && p.strength == tieText {
 				country, strength = p.country, tieText
 			}
 		}
@@ -428,6 +436,23 @@ func (r *run) titleRule(s *sent) {
 		r.addRun(s, start, end, alias, role, country, strength, "title+name")
 		i = end - 1
 	}
+}
+
+// complementWord reports whether token k belongs to a title's complement
+// rather than to a name: a place, an organization, a word that is never a
+// name, or a word with a common English ending ("Cooperation").
+func (r *run) complementWord(s *sent, k int) bool {
+	if s.mark[k] == markPlace || s.mark[k] == markOrg || s.mark[k] == markTitle {
+		return true
+	}
+	t := s.toks[k]
+	if r.e.lx.notName[t.lower] || r.e.lx.notName[strings.TrimSuffix(t.lower, "s")] || commonSuffix(t.lower) {
+		return true
+	}
+	if r.e.lx.given[t.lower] {
+		return false
+	}
+	return !r.caps && t.upper
 }
 
 // tieBefore looks for a country just before a title: "Serbian FM",
@@ -539,8 +564,19 @@ func (r *run) addRun(s *sent, start, end int, alias, role, country string, stren
 	r.addPerson(sur, name, alias, role, country, strength, how, s.para)
 }
 
+// nameKey is graph.NameKey memoised for the run: the same words recur in
+// a cable and NameKey builds its folding tables on every call.
+func (r *run) nameKey(w string) string {
+	if k, ok := r.nk[w]; ok {
+		return k
+	}
+	k := graph.NameKey(w)
+	r.nk[w] = k
+	return k
+}
+
 func (r *run) addPerson(surname, name, alias, role, country string, strength int, how string, para int) {
-	k := graph.NameKey(surname)
+	k := r.nameKey(surname)
 	if k == "" {
 		return
 	}
@@ -565,16 +601,43 @@ func (r *run) addPerson(surname, name, alias, role, country string, strength int
 	p.how[how] = true
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // countPersons counts every mention of a known surname and records the
 // person spans of each sentence for the interaction rules.
 func (r *run) countPersons() {
+	// Surface forms of each surname, lower case, so that counting needs no
+	// NameKey call per word (NameKey is slow and most words are not names).
+	r.forms = map[string]string{}
+	for k, p := range r.ps {
+		r.forms[strings.ToLower(p.surname)] = k
+		for a := range p.aliases {
+			w := strings.Fields(a)
+			if len(w) > 0 {
+				last := strings.ToLower(strings.Trim(w[len(w)-1], ",.;:"))
+				if r.nameKey(last) == k {
+					r.forms[last] = k
+				}
+			}
+		}
+	}
 	for _, s := range r.sents {
 		for i := 0; i < len(s.toks); i++ {
 			t := s.toks[i]
 			if !t.word || !(t.cap || r.caps) || s.mark[i] == markPlace || s.mark[i] == markOrg {
 				continue
 			}
-			k := graph.NameKey(t.text)
+			k, ok := r.forms[t.lower]
+			if !ok && !isASCII(t.text) {
+				k = r.nameKey(t.text) // "Tadić" where the cable also writes "Tadic"
+			}
 			p := r.ps[k]
 			if p == nil {
 				continue
@@ -585,8 +648,14 @@ func (r *run) countPersons() {
 				// The span takes in the given names, initials, titles and
 				// demonym before the surname, so that "told Serbian FM
 				// Jeremic" has nothing between the verb and the person.
-				st := i
-				for st > 0 && (s.mark[st-1] == markPerson || s.mark[st-1] == markTitle || initial(s, st-1) ||
+				st, lower := i, 0
+				if len(s.pers) > 0 {
+					lower = s.pers[len(s.pers)-1].end
+				}
+				if i-8 > lower {
+					lower = i - 8
+				}
+				for st > lower && (s.mark[st-1] == markPerson || s.mark[st-1] == markTitle || initial(s, st-1) ||
 					(s.mark[st-1] == markPlace && st-2 >= 0 && s.mark[st-2] != markPerson && st < len(s.toks) && s.mark[st] == markTitle)) {
 					if s.mark[st-1] == markPerson && s.toks[st-1].poss {
 						break
@@ -614,13 +683,13 @@ func (r *run) countPersons() {
 	}
 	r.final = map[string]string{}
 	for k, p := range r.ps {
-		r.final[k] = personKey(p.surname, p.country)
+		r.final[k] = r.personKey(p.surname, p.country)
 	}
 }
 
 // personKey is the cross-cable identity; see the package doc.
-func personKey(surname, country string) string {
-	k := graph.NameKey(surname)
+func (r *run) personKey(surname, country string) string {
+	k := r.nameKey(surname)
 	if country != "" {
 		return k + "|" + country
 	}
@@ -710,5 +779,37 @@ func (r *run) listRule(s *sent) {
 		if i < 0 {
 			i = 0
 		}
+	}
+}
+
+// pairRule: two or three capitalised words standing alone in mixed-case
+// text ("Remilio Kemper and Rawin Badloe") are a full name when no word is
+// a table word, a title or a common word, and the run is not part of a
+// longer capitalised phrase or the start of a sentence.
+func (r *run) pairRule(s *sent) {
+	toks := s.toks
+	for i := 1; i < len(toks); i++ {
+		if !r.nameWord(s, i) || toks[i-1].word && (toks[i-1].cap || s.mark[i-1] != markNone) {
+			continue
+		}
+		end := r.nameRun(s, i)
+		if end-i < 2 || end-i > 3 {
+			i = end
+			continue
+		}
+		if end < len(toks) && toks[end].word && (toks[end].cap || s.mark[end] != markNone) {
+			i = end
+			continue
+		}
+		ok := true
+		for k := i; k < end; k++ {
+			if commonSuffix(toks[k].lower) || toks[k].poss && k < end-1 {
+				ok = false
+			}
+		}
+		if ok {
+			r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " "), "", "", tieNone, "name")
+		}
+		i = end
 	}
 }

@@ -118,7 +118,7 @@ func (r *run) matchPlace(s *sent, i int) int {
 	if i > 0 && toks[i-1].word && (r.e.lx.nameParts[toks[i-1].lower] && toks[i-1].cap || r.e.lx.given[toks[i-1].lower] && (toks[i-1].cap && !r.caps)) {
 		return 0 // "Frank De Lima", "Peter Allen": a name, not a place
 	}
-	for n := min(r.e.maxPl, len(toks)-i); n >= 1; n-- {
+	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 1; n-- {
 		ph, ok := phrase(toks, i, n, true)
 		if !ok {
 			continue
@@ -159,7 +159,11 @@ func (r *run) addCountry(s *sent, i, n int, code string) {
 
 func (r *run) matchOrg(s *sent, i int) int {
 	toks := s.toks
-	for n := min(r.e.maxOrg, len(toks)-i); n >= 1; n-- {
+	maxN := r.e.orgFirst[toks[i].text]
+	if r.caps {
+		maxN = r.e.orgFirstLo[toks[i].lower]
+	}
+	for n := min(maxN, len(toks)-i); n >= 1; n-- {
 		var of orgForm
 		var ok bool
 		if r.caps {

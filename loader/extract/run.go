@@ -38,11 +38,13 @@ type run struct {
 	ps           map[string]*pstate
 	order        []string
 	final        map[string]string // surname key -> person key
+	nk           map[string]string // NameKey memo
+	forms        map[string]string // lower-case surname form -> surname key
 	interactions []graph.Interaction
 }
 
 func (e *Extractor) newRun(c *graph.Cable) *run {
-	r := &run{e: e, c: c, cc: map[string]int{}, orgc: map[string]*graph.OrgMention{}, ps: map[string]*pstate{}}
+	r := &run{e: e, c: c, cc: map[string]int{}, orgc: map[string]*graph.OrgMention{}, ps: map[string]*pstate{}, nk: map[string]string{}}
 	r.originCC, _ = e.t.PostCountry(c.Origin)
 	paras := c.Paragraphs
 	if len(paras) == 0 && strings.TrimSpace(c.Body) != "" {

@@ -9,9 +9,9 @@ import (
 
 var (
 	classPrefix  = regexp.MustCompile(`(?i)^\s*(?:\(U\)\s*)?(?:classified\s+by\s*:?\s*)+`)
-	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reasons?|reas|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+)1\s?\.\s?[4-6]\b`)
+	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reas\w*|rea\s+sons?|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+)1\s?\.\s?[4-6]\b`)
 	reasonNum    = regexp.MustCompile(`1\s?\.\s?[4-6]`)
-	nameWord     = regexp.MustCompile(`^(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|[A-Z][a-z]+[A-Z][A-Za-z'’\-]*)$`)
+	nameWord     = regexp.MustCompile(`^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|[A-Z][a-z]+[A-Z][A-Za-z'’\-]*)$`)
 	titleWords   = map[string]bool{}
 )
 
@@ -27,10 +27,16 @@ func init() {
 		environment press cultural executive exec staff ops operations program manager acting. a/s das pdas s/e spokesman
 		polecon. deputy. polcounselor polmc ecpo ecpo. pas ciso nsc nas narcotics inl office. embassy. minister-counsellor
 		counselor. officer. chief. head. of. pol. econ. dcm. cdr col gen adm ltc lieutenant colonel general. admiral
-		commander mr mr. ms ms. mrs mrs. dr dr. by reason reasons per`) {
+		commander mr mr. ms ms. mrs mrs. dr dr. by reason reasons per mc adcm deppolcouns econmin polmin congen cg
+		d'affairs d'affaire affaire a.i.) ambasador dtro pas arso rsso lt col. maj capt dep depcouns econ-pol pol-econ
+		pol/mil polmil polmilcouns ecopol ecpol counsellor. couselor counseor minister-counseor a/pol a/polcouns a/econcouns
+		deputy-director dpo cons pa pao. ica dhs fbi dea legatt attache. naval army air force ustr fas osc`) {
 		titleWords[w] = true
 	}
 }
+
+// trailingStop words end the who-part before the reasons.
+var trailingStop = map[string]bool{"for": true, "per": true, "by": true, "under": true, "reason": true, "reasons": true, "and": true, "based": true, "upon": true, "on": true}
 
 func isTitleWord(w string) bool {
 	l := strings.ToLower(strings.Trim(w, ",;:"))
@@ -47,6 +53,9 @@ func isTitleWord(w string) bool {
 	}
 	return false
 }
+
+// nameParticles join the words of a surname ("Carol van Voorst").
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "del": true, "della": true, "der": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "st.": true}
 
 func isNameWord(w string) bool {
 	w = strings.Trim(w, ",;:")
@@ -100,6 +109,11 @@ func parseReasons(s string) []string {
 // Minister-Counselor Alice G. Wells", "Jeffrey D. Feltman, Ambassador",
 // "Gene A. Cretz  Ambassador".
 func splitWho(who string) (name, title string) {
+	if i := strings.Index(who, "..."); i >= 0 {
+		// truncated extract: drop the cut word and what follows
+		j := strings.LastIndexAny(who[:i], " \t\n")
+		who = who[:j+1]
+	}
 	who = strings.Trim(strings.TrimSpace(who), " ,.;:-")
 	if who == "" {
 		return "", ""
@@ -107,8 +121,8 @@ func splitWho(who string) (name, title string) {
 	parts := strings.Split(who, ",")
 	// "Robert O. Blake, Jr." keeps its suffix.
 	for i := 1; i < len(parts); i++ {
-		if p := strings.TrimSpace(parts[i]); p == "Jr." || p == "Jr" || p == "Sr." || p == "III" || p == "II" {
-			parts[i-1] += ", " + p
+		if p := strings.ToUpper(strings.TrimSpace(parts[i])); p == "JR." || p == "JR" || p == "SR." || p == "III" || p == "II" {
+			parts[i-1] += ", " + strings.TrimSpace(parts[i])
 			parts = append(parts[:i], parts[i+1:]...)
 			i--
 		}
@@ -116,7 +130,13 @@ func splitWho(who string) (name, title string) {
 	var titles []string
 	for i, p := range parts {
 		words := strings.Fields(p)
-		for len(words) > 0 && strings.ToLower(words[len(words)-1]) == "for" {
+		for k, w := range words {
+			if strings.HasSuffix(w, "...") || strings.HasSuffix(w, "…") {
+				words = words[:k] // truncated extract: the rest is not there
+				break
+			}
+		}
+		for len(words) > 0 && trailingStop[strings.ToLower(strings.Trim(words[len(words)-1], ".,;:"))] {
 			words = words[:len(words)-1]
 		}
 		if name == "" {
@@ -140,7 +160,7 @@ func splitWho(who string) (name, title string) {
 // failing that, at the start (name first).
 func nameRun(words []string) (name, title string) {
 	i := len(words)
-	for i > 0 && isNameWord(words[i-1]) {
+	for i > 0 && (isNameWord(words[i-1]) || (i < len(words) && nameParticles[strings.ToLower(words[i-1])])) {
 		i--
 	}
 	if i < len(words) {

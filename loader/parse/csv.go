@@ -131,6 +131,12 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 
 // splitFields splits one complete row into its unquoted, unescaped fields.
 func splitFields(row []byte) ([]string, error) {
+	return splitFieldsMode(row, false)
+}
+
+// splitFieldsMode with lenient set accepts an unterminated last field (a
+// row cut off at the end of an embedded copy) as running to the end.
+func splitFieldsMode(row []byte, lenient bool) ([]string, error) {
 	row = bytes.TrimRight(row, "\r\n")
 	var (
 		fields []string
@@ -164,6 +170,9 @@ func splitFields(row []byte) ([]string, error) {
 				}
 				cur = append(cur, c)
 				i++
+			}
+			if !closed && lenient {
+				return append(fields, string(cur)), nil
 			}
 			if !closed {
 				return nil, fmt.Errorf("unterminated quoted field %d", len(fields)+1)

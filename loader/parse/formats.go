@@ -27,6 +27,7 @@ var (
 	tdCell      = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
 	viewingH3   = regexp.MustCompile(`(?is)<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>`)
 	partialNote = regexp.MustCompile(`(?i)this record is a partial extract`)
+	cableDated  = regexp.MustCompile(`Cable dated:\s*(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}`)
 )
 
 // text decodes bytes as UTF-8, replacing invalid sequences (some cables
@@ -102,7 +103,27 @@ func fromHTML(s string) raw {
 		}
 	}
 	r.body = strings.Join(bodies, "\n")
+	if e, ok := embeddedRecord(r.body); ok {
+		// Keep the page's own metadata; take the text from the full record.
+		r.body = e.body
+		if r.routing == nil {
+			r.routing = e.routing
+		}
+		if r.refs == "" {
+			r.refs = e.refs
+		}
+		fill(&r.created, e.created)
+		fill(&r.classification, e.classification)
+		fill(&r.origin, e.origin)
+		fill(&r.id, e.id)
+	}
 	return r
+}
+
+func fill(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
 }
 
 // fromBody reads a body-only file: the <pre> block of a cablegate page,
@@ -116,6 +137,10 @@ func fromBody(path, s string) raw {
 		s = htmlText(s)
 	}
 	r := splitTelegram(s)
+	if m := cableDated.FindStringSubmatch(r.body); m != nil {
+		r.created = m[1] + " " + m[2]
+		r.body = strings.Replace(r.body, m[0], "", 1)
+	}
 	base := filepath.Base(path)
 	if i := strings.IndexByte(base, '.'); i > 0 {
 		base = base[:i]

@@ -9,13 +9,14 @@ import (
 
 var (
 	bannerLine  = regexp.MustCompile(`^\s*(?:C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T|U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|LIMITED OFFICIAL USE)\b`)
-	headerField = regexp.MustCompile(`(?i)^\s*(?:TAGS\b|SUBJ(?:ECT)?\s*:|E\.?\s?O\.?\s*1\d{4}|EO\s*1\d{4}|DECL(?:ASSIFY)?\s*:|REF(?:S|TEL|TELS|ERENCES?|\(S\))?\s*:|REFS?\s+(?:\(A\)|A[.)])\s|CLASSIFIED\s+BY\b)`)
+	headerField = regexp.MustCompile(`(?i)^\s*(?:TAGS\b|SUBJ(?:ECT)?\s*:|E\.?\s?O\.?\s*1\d{4}|EO\s*1\d{4}|DECL(?:ASSIFY)?\s*:|REF(?:S|TEL|TELS|ERENCES?|\(S\))?\s*:|REFS?\s+(?:\(A\)|A[.)])\s|REF\s+A\s*:|(?:\(U\)\s*)?CLASSIFIED\s+BY\b)`)
 	tagsField   = regexp.MustCompile(`(?i)^\s*TAGS\b\s*:?\s*`)
 	subjField   = regexp.MustCompile(`(?i)^\s*SUBJ(?:ECT)?\s*:\s*`)
 	eoField     = regexp.MustCompile(`(?i)^\s*(?:E\.?\s?O\.?|EO)\s*1\d{4}\s*:?\s*|^\s*DECL(?:ASSIFY)?\s*:\s*`)
 	declValue   = regexp.MustCompile(`(?i)\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:?\s*(\S.*)`)
 	classField  = regexp.MustCompile(`(?i)^\s*(?:\(U\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*`)
 	classMid    = regexp.MustCompile(`(?i)\s(?:\(U\)\s*)?CLASSIFIED\s+BY\s*:`)
+	classMidRef = regexp.MustCompile(`(?i)\s(?:\(U\)\s*)?CLASSIFIED\s+BY\b`)
 	paraStart   = regexp.MustCompile(`^\s*(\d{1,3})\s?\.(?:\s+|\s*\()(?:\(([A-Z]{1,4}(?:/{1,2}[A-Z]{1,6})*)\)\s*)?(.*)$`)
 	summaryHead = regexp.MustCompile(`(?i)^\s*-*\s*(?:SUMMARY|SUMMARY AND COMMENT|INTRODUCTION AND SUMMARY)\s*[:.-]*\s*(?:$|[A-Z])`)
 	caveatWord  = regexp.MustCompile(`\b(NOFORN|SIPDIS|NODIS|EXDIS|LIMDIS|ORCON|STADIS|PROPIN|FOUO|NOCONTRACT|IMCON)\b`)

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -53,6 +54,8 @@ func ParseRecord(rec Record) (c *graph.Cable, err error) {
 	}
 	return c, nil
 }
+
+var classInBody = regexp.MustCompile(`(?i)\bCLASSIFIED\s+BY\b\s*:?`)
 
 // build turns what a format reader found into a cable.
 func build(r raw) *graph.Cable {
@@ -123,6 +126,17 @@ func build(r raw) *graph.Cable {
 		}
 	}
 	c.ClassifiedBy = h.classifier
+	if c.ClassifiedBy == nil {
+		// Some cables put the line inside paragraph 1: "1. (U) CLASSIFIED BY DCM ...".
+		rest := strings.Join(h.lines[min(h.bodyStart, len(h.lines)):min(h.bodyStart+15, len(h.lines))], "\n")
+		if loc := classInBody.FindStringIndex(rest); loc != nil {
+			t := rest[loc[1]:]
+			if i := strings.Index(t, "\n\n"); i >= 0 {
+				t = t[:i]
+			}
+			c.ClassifiedBy = parseClassifier(t[:min(len(t), 300)])
+		}
+	}
 	c.Declassify = h.declassify
 	if c.Origin == "" && c.From != "" {
 		c.Origin = originOf(c.From)

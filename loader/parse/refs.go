@@ -9,17 +9,18 @@ import (
 )
 
 var (
-	refStart    = regexp.MustCompile(`(?i)^\s*(?:REF(?:S|TEL|TELS|ERENCES?|\(S\))?\s*:|REFS?\s+(?:\(A\)|A[.)])\s)\s*`)
-	refMarker   = regexp.MustCompile(`(?:^|[\s;,])(?:\(([A-Za-z])\)|([A-Za-z])[.)])`)
-	refToken    = regexp.MustCompile(`[A-Z0-9][A-Z0-9'/.-]*|[,;]`)
-	fusedID     = regexp.MustCompile(`^\d{2}[A-Z]{3,}\d{1,7}$`)
-	refDTG      = regexp.MustCompile(`\b\d{6}Z\b`)
-	refEmail    = regexp.MustCompile(`(?i)\bE-?MAILS?\b|@`)
-	refMemo     = regexp.MustCompile(`(?i)\bMEMO(?:RANDUM|CON|S)?\b`)
-	refTelcon   = regexp.MustCompile(`(?i)\bTELE?CONS?\b|\bPHONE CALL\b|\bTELEPHONE\b`)
-	refIIR      = regexp.MustCompile(`(?i)\bIIR\b`)
-	multiPosts  = map[string]string{}
-	notAPostSet = map[string]bool{}
+	refStart       = regexp.MustCompile(`(?i)^\s*(?:REF(?:S|TEL|TELS|ERENCES?|\(S\))?\s*:|REFS?\s+(?:\(A\)|A[.)])\s|REF\s+(?:A\s*:))\s*`)
+	refLetterLabel = regexp.MustCompile(`(?i)(?:^|\s)REF\s+([A-Z])\s*:`)
+	refMarker      = regexp.MustCompile(`(?:^|[\s;,])(?:\(([A-Za-z])\)|([A-Za-z])[.)])`)
+	refToken       = regexp.MustCompile(`[A-Z0-9][A-Z0-9'/.-]*|[,;]`)
+	fusedID        = regexp.MustCompile(`^\d{2}[A-Z]{3,}\d{1,7}$`)
+	refDTG         = regexp.MustCompile(`\b\d{6}Z\b`)
+	refEmail       = regexp.MustCompile(`(?i)\bE-?MAILS?\b|@`)
+	refMemo        = regexp.MustCompile(`(?i)\bMEMO(?:RANDUM|CON|S)?\b`)
+	refTelcon      = regexp.MustCompile(`(?i)\bTELE?CONS?\b|\bPHONE CALL\b|\bTELEPHONE\b`)
+	refIIR         = regexp.MustCompile(`(?i)\bIIR\b`)
+	multiPosts     = map[string]string{}
+	notAPostSet    = map[string]bool{}
 )
 
 func init() {
@@ -61,6 +62,10 @@ func init() {
 // year its 2-digit year (used when a reference gives none).
 func refsFromText(text, own, year string) []graph.Ref {
 	text = strings.Join(strings.Fields(text), " ")
+	// "REF A: VATICAN 5286; REF B: VATICAN 5546": the first label was
+	// consumed with the field name, the others become letter markers.
+	text = refLetterLabel.ReplaceAllString(text, " $1. ")
+	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil
 	}

@@ -83,3 +83,10 @@ func readCorpus(tb testing.TB, root string) ([]Record, int64) {
 	}
 	return recs, bytes
 }
+
+// parseAllOnce parses the shared corpus (skipping when absent).
+func parseAllOnce(t *testing.T) []*graph.Cable {
+	t.Helper()
+	cables, _ := parseAll(t, sharedDir(t, "data/cables"))
+	return cables
+}

@@ -38,7 +38,7 @@ func parseHeader(lines []string, own, year string) header {
 	var h header
 	field := ""
 	var buf []string
-	seenSubject, seenAny := false, false
+	seenSubject, seenAny, afterSubject := false, false, 0
 	flush := func() {
 		if field == "" {
 			return
@@ -85,7 +85,11 @@ func parseHeader(lines []string, own, year string) header {
 			flush()
 			continue
 		}
-		if loc := classMid.FindStringIndex(l); loc != nil && field != "class" {
+		loc := classMid.FindStringIndex(l)
+		if loc == nil && (field == "ref" || refStart.MatchString(l)) {
+			loc = classMidRef.FindStringIndex(l)
+		}
+		if loc != nil && field != "class" {
 			// "REF: STATE 203310 Classified By: ..." on one line.
 			lines[i] = l[:loc[0]]
 			rest := append([]string{strings.TrimSpace(l[loc[0]:])}, lines[i+1:]...)
@@ -143,17 +147,18 @@ func parseHeader(lines []string, own, year string) header {
 			}
 		}
 		flush()
-		if seenSubject || i > 80 {
+		if seenSubject {
+			afterSubject++
+		}
+		if afterSubject > 12 || i > 100 {
 			break
 		}
 	}
 	flush()
-	switch {
-	case !seenAny:
+	if !seenAny {
 		h.bodyStart = 0
-	case brokeAtPara || (seenSubject && i < len(lines)):
-		h.bodyStart = i
 	}
+	_ = brokeAtPara
 	h.lines = lines
 	return h
 }
