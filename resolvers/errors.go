@@ -60,7 +60,9 @@ func errorPresenter(logger *slog.Logger, m *Metrics) graphql.ErrorPresenterFunc 
 		case errors.Is(err, graph.ErrInvalid):
 			presented.Message = err.Error()
 			setCode(presented, codeBadInput)
-		case errors.Is(err, context.DeadlineExceeded):
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+			// Drivers do not always wrap the context's error; the request's
+			// own context says whether its deadline passed.
 			presented.Message = fmt.Sprintf("the request took too long and was stopped (request id %s)", requestID(ctx))
 			setCode(presented, codeTimeout)
 			logger.WarnContext(ctx, "request deadline exceeded", "request_id", requestID(ctx), "path", presented.Path.String(), "error", err)

@@ -48,18 +48,23 @@ func ParseSeed(ctx context.Context) (*graph.Cable, *extract.Extractor, error) {
 	return cables[0], ex, nil
 }
 
-// LoadSeed writes the seed into the store unless it is already there.
+// LoadSeed writes the seed into the store unless it is already there as
+// today's parser and extractor give it.
 func LoadSeed(ctx context.Context, store graph.Store) (*graph.Cable, *extract.Extractor, error) {
 	c, ex, err := ParseSeed(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	have, err := store.Cables(ctx, []string{c.ID})
+	hash, err := contentHash(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	have, err := store.CableHashes(ctx, []string{c.ID})
 	if err != nil {
 		return nil, nil, fmt.Errorf("look for the seed: %w", err)
 	}
-	if len(have) == 1 {
-		return c, ex, nil
+	if have[c.ID] == hash {
+		return c, ex, nil // loaded, and by today's parser and extractor
 	}
 	if err := WriteCables(ctx, store, []*graph.Cable{c}); err != nil {
 		return nil, nil, err
@@ -75,13 +80,12 @@ func WriteCables(ctx context.Context, store graph.Store, cables []*graph.Cable) 
 	hashes := make([]string, len(cables))
 	all := sha256.New()
 	for i, c := range cables {
-		b, err := json.Marshal(c)
+		h, err := contentHash(c)
 		if err != nil {
-			return fmt.Errorf("hash %s: %w", c.ID, err)
+			return err
 		}
-		sum := sha256.Sum256(b)
-		hashes[i] = hex.EncodeToString(sum[:])
-		all.Write(sum[:])
+		hashes[i] = h
+		all.Write([]byte(h))
 	}
 	if err := store.WriteCables(ctx, cables, hashes); err != nil {
 		return fmt.Errorf("write cables: %w", err)
@@ -92,4 +96,15 @@ func WriteCables(ctx context.Context, store graph.Store, cables []*graph.Cable) 
 		return fmt.Errorf("stats: %w", err)
 	}
 	return store.SetDataset(ctx, graph.DatasetInfo{Version: hex.EncodeToString(all.Sum(nil)), LoadedAt: &now, Cables: st.Nodes[graph.KindCable]})
+}
+
+// contentHash is the hex sha256 of the cable's JSON: a stored seed written
+// by an older parser or extractor has another hash and is rewritten.
+func contentHash(c *graph.Cable) (string, error) {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return "", fmt.Errorf("hash %s: %w", c.ID, err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
 }
