@@ -26,6 +26,7 @@ var (
 	thCell      = regexp.MustCompile(`(?is)<th[^>]*>(.*?)</th>`)
 	tdCell      = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
 	viewingH3   = regexp.MustCompile(`(?is)<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>`)
+	titleFields = regexp.MustCompile(`(?i)\b(?:REF(?:S|TEL)?:|"?Classified By:)`)
 	partialNote = regexp.MustCompile(`(?i)this record is a partial extract`)
 	cableDated  = regexp.MustCompile(`Cable dated:\s*(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}`)
 )
@@ -91,18 +92,25 @@ func fromHTML(s string) raw {
 		}
 	}
 	var bodies []string
-	for _, m := range preBlocks(s) {
+	blocks := preBlocks(s)
+	for i, m := range blocks {
 		b := htmlText(m)
 		switch {
 		case len(b) < 300 && partialNote.MatchString(b):
 			continue
-		case r.routing == nil && len(bodies) == 0 && looksLikeRouting(b):
+		case r.routing == nil && len(bodies) == 0 && (looksLikeRouting(b) || (i+1 < len(blocks) && strings.Contains(b, "\nVZCZC"))):
 			r.routing = strings.Split(b, "\n")
 		default:
 			bodies = append(bodies, b)
 		}
 	}
 	r.body = strings.Join(bodies, "\n")
+	if loc := titleFields.FindStringIndex(r.title); loc != nil {
+		// Some page titles swallowed the REF and Classified By lines: give
+		// them back to the header.
+		r.body = r.title[loc[0]:] + "\n\n" + r.body
+		r.title = strings.TrimSpace(r.title[:loc[0]])
+	}
 	if e, ok := embeddedRecord(r.body); ok {
 		// Keep the page's own metadata; take the text from the full record.
 		r.body = e.body
@@ -246,9 +254,15 @@ func fromCSV(f []string) raw {
 var routingLine = regexp.MustCompile(`^\s*(?:VZCZC|[ZOPR]{1,2}\s+\d{6}Z\b|[ZOPR]{2}\s+RU|DE\s+R[A-Z]{3}|FM\s+\S|ZNY\b|ZNR\b|ZZH\b)`)
 
 func looksLikeRouting(s string) bool {
-	lines := strings.SplitN(strings.TrimLeft(s, " \n"), "\n", 6)
-	for _, l := range lines {
-		if routingLine.MatchString(l) {
+	lines := strings.SplitN(strings.TrimLeft(s, " \n"), "\n", 41)
+	for i, l := range lines {
+		if i < 6 && routingLine.MatchString(l) {
+			return true
+		}
+		if i >= 40 || bannerLine.MatchString(l) || headerField.MatchString(l) {
+			return false
+		}
+		if strings.HasPrefix(l, "VZCZC") || dtgLine.MatchString(l) {
 			return true
 		}
 	}

@@ -23,7 +23,7 @@ type header struct {
 // cleanText removes what is not the cable's text: cablegate's paragraph
 // pilcrows, non-breaking spaces and page-break markers (also mid-sentence).
 func cleanText(s string) string {
-	s = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n").Replace(s)
+	s = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n").Replace(s)
 	if strings.Contains(s, "PAGE ") {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
@@ -51,6 +51,24 @@ func parseHeader(lines []string, own, year string) header {
 			}
 		case "subject":
 			if h.subject == "" {
+				if loc := subjCut.FindStringIndex(txt); loc != nil {
+					// "SUBJECT: ... REF: A. ... Classified By: ..." on one line
+					rest := txt[loc[0]:]
+					txt = txt[:loc[0]]
+					if r := refStart.FindStringIndex(strings.TrimSpace(rest)); r != nil {
+						rest = strings.TrimSpace(rest)
+						refTxt := rest[r[1]:]
+						if c := classMid.FindStringIndex(refTxt); c != nil {
+							if h.classifier == nil {
+								h.classifier = parseClassifier(classField.ReplaceAllString(strings.TrimLeft(refTxt[c[0]:], "\" "), ""))
+							}
+							refTxt = refTxt[:c[0]]
+						}
+						h.refs = mergeRefs(h.refs, refsFromText(refTxt, own, year)...)
+					} else if h.classifier == nil {
+						h.classifier = parseClassifier(classField.ReplaceAllString(strings.TrimLeft(rest, "\" "), ""))
+					}
+				}
 				h.subject = strings.Join(strings.Fields(txt), " ")
 			}
 		case "ref":
@@ -89,7 +107,7 @@ func parseHeader(lines []string, own, year string) header {
 		if loc == nil && (field == "ref" || refStart.MatchString(l)) {
 			loc = classMidRef.FindStringIndex(l)
 		}
-		if loc != nil && field != "class" {
+		if loc != nil && field != "class" && !classField.MatchString(l[:loc[0]]) && strings.TrimSpace(l[:loc[0]]) != "" {
 			// "REF: STATE 203310 Classified By: ..." on one line.
 			lines[i] = l[:loc[0]]
 			rest := append([]string{strings.TrimSpace(l[loc[0]:])}, lines[i+1:]...)
