@@ -163,3 +163,4 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("status %d for a body over the limit, want 413", resp.StatusCode)
 	}
 }
+

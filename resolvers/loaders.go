@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/vikstrous/dataloadgen"
@@ -28,6 +29,13 @@ type Loaders struct {
 
 type loadersKey struct{}
 
+// batchWait is how long a loader collects keys before it calls the store.
+// gqlgen starts sibling field resolvers at once, so a couple of
+// milliseconds gather a whole level; the library's 16ms default would add
+// that much latency to every nested level of every query. Page-sized
+// lists do not depend on it: cableConnection primes the loaders.
+const batchWait = 2 * time.Millisecond
+
 // newLoaders builds the loaders of one request over r.
 func newLoaders(r graph.Reader) *Loaders {
 	l := &Loaders{alternatives: map[string][]*graph.Person{}}
@@ -41,7 +49,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[c.ID] = c
 		}
 		return m, nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	l.person = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]*graph.Person, error) {
 		ps, err := r.Persons(ctx, keys)
 		if err != nil {
@@ -52,21 +60,21 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[p.Key] = p
 		}
 		return m, nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	l.personsOf = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
 		got, err := r.PersonsOfCables(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load persons of cables: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	l.citedBy = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Citation, error) {
 		got, err := r.CitedBy(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load citations: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	l.interactions = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Interaction, error) {
 		ins, err := r.Interactions(ctx, graph.InteractionFilter{Cables: ids, IncludeCoMentions: true})
 		if err != nil {
@@ -77,7 +85,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[in.Cable] = append(m[in.Cable], in)
 		}
 		return fillEmpty(ids, m), nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	// The Reader has no batch country lookup; the loader still caches, so
 	// each distinct country costs one call per request.
 	l.country = dataloadgen.NewMappedLoader(func(ctx context.Context, codes []string) (map[string]*graph.Country, error) {
@@ -90,7 +98,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[code] = c
 		}
 		return m, nil
-	})
+	}, dataloadgen.WithWait(batchWait))
 	return l
 }
 
