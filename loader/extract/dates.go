@@ -15,12 +15,22 @@ var monthNames = map[string]time.Month{
 // date returns the date a sentence gives ("on January 24", "24 January"),
 // placed in the year of the cable (the year before when that would be
 // after the cable), else the cable's created date.
-func (r *run) date(sentence string) *time.Time {
+func (r *run) date(s *sent) *time.Time {
 	created := r.c.Created
 	if created == nil {
 		return nil
 	}
-	toks := tokenize(sentence)
+	if s.date != nil {
+		d := *s.date
+		return &d
+	}
+	d := r.sentenceDate(s.toks, created)
+	s.date = d
+	c := *d
+	return &c
+}
+
+func (r *run) sentenceDate(toks []token, created *time.Time) *time.Time {
 	for i, t := range toks {
 		m, ok := monthNames[strings.TrimSuffix(t.lower, ".")]
 		if !ok || !t.cap {

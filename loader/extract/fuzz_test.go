@@ -75,3 +75,24 @@ func TestExtractNil(t *testing.T) {
 		t.Errorf("empty cable yielded %+v", c)
 	}
 }
+
+// TestAdversarial runs run-on and repetitive bodies through Extract: they
+// must finish (the go test timeout catches a hang) and keep the invariants.
+func TestAdversarial(t *testing.T) {
+	e := newTestExtractor(t)
+	created := time.Date(2008, 1, 30, 0, 0, 0, 0, time.UTC)
+	for _, unit := range []string{"us we ", "Ambassador of the for of the , ,", "A. ", "Lavrov told Jeremic ", "John Smith and Bob Jones, ",
+		"Mr. X. ", "GOR ", "- ", "Smith, Minister ", "SMITH, John DOB ", "'s ", "Tom ", "LAVROV TOLD JEREMIC "} {
+		body := strings.Repeat(unit, 50000/len(unit))
+		c := &graph.Cable{ID: "X", Body: body, Paragraphs: []graph.Paragraph{{Number: 1, Text: body}}, Origin: "Embassy Moscow", Created: &created}
+		e.Extract(c)
+		for _, ia := range c.Interactions {
+			if ia.A == ia.B || ia.Evidence == "" {
+				t.Errorf("%q: bad interaction %+v", unit, ia)
+			}
+		}
+		if len(c.Countries) == 0 {
+			t.Errorf("%q: origin country missing", unit)
+		}
+	}
+}

@@ -336,7 +336,7 @@ func (r *run) interaction(si int, s *sent, a, b span, kind string, conf float64,
 		ia.Confidence -= 0.2
 	}
 	ia.Topics = r.topics(si, s)
-	ia.Date = r.date(s.text)
+	ia.Date = r.date(s)
 	return ia
 }
 
@@ -463,7 +463,7 @@ func (r *run) coMentions(linked map[string]bool) {
 				r.interactions = append(r.interactions, graph.Interaction{
 					A: a, B: b, AName: r.ps[s.pers[x].key].name, BName: r.ps[s.pers[y].key].name,
 					Kind: graph.InteractionCoMentioned, Cable: r.c.ID, Paragraph: s.para, Evidence: s.text,
-					Topics: r.topics(si, s), Date: r.date(s.text), Confidence: 0.3,
+					Topics: r.topics(si, s), Date: r.date(s), Confidence: 0.3,
 				})
 			}
 		}

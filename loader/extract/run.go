@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -17,6 +18,7 @@ type sent struct {
 	placeAt   map[int]string // token index -> country code of a place starting there
 	countries []string       // country codes mentioned, in order
 	pers      []span         // person mentions, in order
+	date      *time.Time     // memo of the date the sentence gives
 }
 
 // span is a mention of a person (or of the post) in a sentence.
