@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"time"
 
@@ -81,6 +82,7 @@ type loadFlags struct {
 	format         string
 	gazetteer      string
 	failures       string
+	verbose        bool
 }
 
 func (l *loadFlags) register(fs *flag.FlagSet) {
@@ -90,6 +92,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&l.force, "force", false, "rewrite every cable, even those whose content hash is unchanged")
 	fs.StringVar(&l.format, "format", "", "force the input `format`: page, html, body, csv or telegram (default: detect per file)")
 	fs.StringVar(&l.gazetteer, "gazetteer", "", "optional `DIR` of gazetteers (pocom chiefs of mission, phoenix actors) to improve person extraction")
+	fs.BoolVar(&l.verbose, "verbose", false, "log each batch written and the store's timings (debug level)")
 	fs.StringVar(&l.failures, "failures", "", "write every failure to `FILE` (tab-separated: path, record, line, reason); default: print the first 20")
 }
 
@@ -128,6 +131,9 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 
 // loadInto runs the loader with progress on stderr and prints the summary.
 func loadInto(ctx context.Context, e *env, store graph.Writer, ext *extract.Extractor, src loader.Source, lf loadFlags) (loader.Summary, error) {
+	if lf.verbose && e.level != nil {
+		e.level.Set(slog.LevelDebug)
+	}
 	opts := loader.Options{
 		Workers: lf.workers, BatchSize: lf.batch, Strict: lf.strict, Force: lf.force, Format: lf.format,
 		Logger: e.log,

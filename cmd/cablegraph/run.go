@@ -22,6 +22,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	log            *slog.Logger
+	level          *slog.LevelVar // --verbose lowers it to debug
 }
 
 func commands() []command {
@@ -37,9 +38,10 @@ func commands() []command {
 
 // run is the whole program: it dispatches args to a subcommand.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	level := new(slog.LevelVar)
 	e := &env{
-		stdin: stdin, stdout: stdout, stderr: stderr,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		stdin: stdin, stdout: stdout, stderr: stderr, level: level,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}
 	if len(args) == 0 {
 		usage(stderr)
