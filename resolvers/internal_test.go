@@ -163,4 +163,3 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("status %d for a body over the limit, want 413", resp.StatusCode)
 	}
 }
-
