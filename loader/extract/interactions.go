@@ -24,7 +24,7 @@ var verbKinds = map[string]string{
 	"call": graph.InteractionPhoned, "phone": graph.InteractionPhoned, "telephone": graph.InteractionPhoned,
 	"telcon": graph.InteractionPhoned,
 	"wrote":  graph.InteractionWrote, "letter": graph.InteractionWrote, "written": graph.InteractionWrote,
-	"delivered": graph.InteractionDiscussed, "raised": graph.InteractionDiscussed, "reviewed": graph.InteractionDiscussed,
+	"deliver": graph.InteractionDiscussed, "delivering": graph.InteractionDiscussed, "delivered": graph.InteractionDiscussed, "raised": graph.InteractionDiscussed, "reviewed": graph.InteractionDiscussed,
 	"demarched": graph.InteractionDiscussed, "contacted": graph.InteractionDiscussed, "approached": graph.InteractionMet,
 	"encouraged": graph.InteractionTold, "confirmed": graph.InteractionTold, "explained": graph.InteractionTold,
 	"negotiated": graph.InteractionNegotiated, "negotiations": graph.InteractionNegotiated,
@@ -42,7 +42,7 @@ says stated noted`)
 
 // postWords name the embassy's own side: "the Ambassador", "us", "PolOff".
 var postWords = toSet(`us we emboff emboffs poloff poloffs econoff econoffs polcouns econcouns polchief econchief dcm ambassador
-charge pol/econoff polecon pol/c polmiloff ambassador's charge's com cda pol-mc polcouns`)
+charge pol/econoff polecon pol/c polmiloff ambassador's charge's com cda pol-mc polcouns post reo`)
 
 // statusWords set an interaction's status.
 var (
@@ -99,6 +99,25 @@ func (r *run) findInteractions() {
 
 // maxMentions bounds the persons and post words paired within one sentence.
 const maxMentions = 24
+
+// meetingWithBefore finds "meeting with" (or talks, discussion, call,
+// lunch ...) just before token i, allowing a title or description between.
+func (r *run) meetingWithBefore(s *sent, i int) (string, bool) {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.toks[k].lower == "with" {
+			for q := k - 1; q >= 0 && q >= k-2; q-- {
+				if kind, ok := verbKinds[s.toks[q].lower]; ok {
+					return kind, true
+				}
+			}
+			return "", false
+		}
+		if !descriptionOnly(s, k, k+1) {
+			return "", false
+		}
+	}
+	return "", false
+}
 
 // listGap reports whether the tokens between two persons only continue a
 // list: commas, "and", titles and short descriptions.
@@ -217,13 +236,26 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 			}
 		}
 	}
+	// Passive: "The Ambassador was called in by FM Gisladottir".
+	if len(gap) >= 3 && len(gap) <= 12 && (gap[0].lower == "was" || gap[0].lower == "were") {
+		if kind, ok := verbKinds[gap[1].lower]; ok {
+			for k := 2; k < len(gap); k++ {
+				if gap[k].lower == "by" && descriptionOnly(s, a.end+k+1, b.start) {
+					if gap[1].lower == "called" && gap[2].lower == "in" {
+						kind = graph.InteractionMet
+					}
+					return kind, 0.8
+				}
+			}
+		}
+	}
 	if subjectOK && len(gap) > 8 && len(gap) <= 30 && b.start > 0 && (toks[b.start-1].lower == "to" || toks[b.start-1].lower == "with") {
 		// "PolOff delivered reftel points ... to MFA Director Zhang":
 		// the verb opens the gap and the person closes it after to/with.
 		if kind, ok := verbKinds[gap[0].lower]; ok && !hasBreak(gap[1:]) {
 			return kind, 0.75
 		}
-		if len(gap) > 1 && (gap[0].lower == "was" || gap[0].lower == "were") {
+		if len(gap) > 1 && (gap[0].lower == "was" || gap[0].lower == "were") && toks[b.start-1].lower != "with" {
 			if kind, ok := verbKinds[gap[1].lower]; ok && !hasBreak(gap[2:]) {
 				return kind, 0.75
 			}
@@ -248,6 +280,21 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 			if t.text == "." || t.text == ";" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" {
 				break
 			}
+		}
+	}
+	// "In a February 6 discussion with Rolf Nikel, the DCM reiterated": a
+	// meeting noun and "with" before a, then b as the subject after a comma.
+	if k, ok := r.meetingWithBefore(s, a.start); ok && len(gap) >= 1 {
+		g := 0
+		if gap[0].lower == "on" { // "with PolOff on November 25, ..."
+			g = 1
+			for g < len(gap) && g < 4 && gap[g].text != "," {
+				g++
+			}
+		}
+		if g < len(gap) && gap[g].text == "," && descriptionOnly(s, a.end+g+1, b.start) && !personIn(s, a.end, b.start) &&
+			b.end < len(toks) && (speechVerbs[toks[b.end].lower] || verbKinds[toks[b.end].lower] != "" || toks[b.end].text == ",") {
+			return k, 0.8
 		}
 	}
 	if len(gap) == 1 && gap[0].lower == "and" {
@@ -278,6 +325,12 @@ func personIn(s *sent, from, to int) bool {
 	return false
 }
 
+// descNouns may describe a person between a preposition and the name:
+// "with Dutch MFA officials Lek ten Hagen".
+var descNouns = toSet(`official officials officer officers desk head expert experts colleague colleagues counterpart counterparts
+contact contacts advisor adviser aide aides deputy director senior acting chief spokesman representative representatives delegation
+member members staffer staffers analyst diplomat diplomats minister ministry department section division unit`)
+
 // lastPrep is the index of the last "to" or "with" in gap, or -1.
 func lastPrep(gap []token) int {
 	for k := len(gap) - 1; k >= 0; k-- {
@@ -300,6 +353,7 @@ func descriptionOnly(s *sent, from, to int) bool {
 		case s.mark[k] != markNone:
 		case t.word && t.cap:
 		case t.lower == "the" || t.lower == "of" || t.lower == "for" || t.lower == "and" || t.text == "," || t.text == "(" || t.text == ")" || t.text == "/":
+		case descNouns[t.lower]:
 		default:
 			return false
 		}

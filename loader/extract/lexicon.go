@@ -93,7 +93,7 @@ on onto to with without within upon about above after again against before below
 though because since meanwhile moreover furthermore nevertheless thus therefore instead still yet perhaps only even just further finally first
 second third last next other another most many much more several few one two three four five six seven eight nine ten
 summary comment end begin note action request reftel ref refs septel classified reason reasons reasons: decl subject tags para paragraph
-january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+january february march april may june july august september october november december feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 government governments ministry ministries embassy embassies mission consulate post department state office officials official sources source
 contacts contact interlocutor interlocutors observers analysts diplomats diplomat leaders leader leadership people public press media report reports

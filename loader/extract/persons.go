@@ -125,6 +125,8 @@ func (r *run) nameRun(s *sent, i int) int {
 			}
 		case words > 0 && (initial(s, j) || r.e.lx.nameParts[s.toks[j].lower]) && r.nameWord(s, j+1):
 			j++
+		case words > 0 && r.e.lx.nameParts[s.toks[j].lower] && j+2 < len(s.toks) && r.e.lx.nameParts[s.toks[j+1].lower] && r.nameWord(s, j+2):
+			j += 2 // "Fernandez de la Vega"
 		case words == 0 && initial(s, j) && (r.nameWord(s, j+1) || initial(s, j+1)):
 			j++
 		default:
