@@ -17,6 +17,11 @@ const typeDefs = /* GraphQL */ `
     id: ID!
     created: DateTime
     released: DateTime
+    """
+    created as text: the library serialises DateTime through APOC, which this
+    Neo4j does not have, so queries select this @cypher field instead.
+    """
+    createdText: String @cypher(statement: "RETURN toString(this.created) AS v", columnName: "v")
     classification: String
     origin: String
     subject: String
@@ -90,7 +95,7 @@ const typeDefs = /* GraphQL */ `
     paragraph: Int
     evidence: String
     topics: [String!]
-    date: Date
+    date: String
     confidence: Float
   }
 
@@ -100,8 +105,8 @@ const typeDefs = /* GraphQL */ `
     bKey: String!
     bName: String
     count: Int!
-    firstDate: Date
-    lastDate: Date
+    firstDate: String
+    lastDate: String
     cables: [String!]!
     evidence: [String!]!
   }
@@ -154,7 +159,7 @@ const typeDefs = /* GraphQL */ `
              collect(DISTINCT r.cable)[..20] AS cables, collect(r.evidence)[..3] AS evidence
         ORDER BY n DESC, a.key, b.key LIMIT $first
         RETURN {aKey: a.key, aName: a.name, bKey: b.key, bName: b.name, count: n,
-                firstDate: first, lastDate: last, cables: cables, evidence: evidence} AS d
+                firstDate: toString(date(first)), lastDate: toString(date(last)), cables: cables, evidence: evidence} AS d
         """
         columnName: "d"
       )
@@ -174,7 +179,7 @@ const typeDefs = /* GraphQL */ `
       )
 
     "Nodes and edges within two hops of a cable (by id) or a person (by key), at most $limit nodes."
-    neighborhood(id: ID!, limit: Int = 100): Subgraph!
+    neighborhood(id: ID!, limit: Int = 100): Subgraph
       @cypher(
         statement: """
         MATCH (s) WHERE (s:Cable AND s.id = $id) OR (s:Person AND s.key = $id)
