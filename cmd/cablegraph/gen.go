@@ -160,6 +160,10 @@ func writeCorpus(ctx context.Context, e *env, gen *corpusgen.Generator, path str
 	if err != nil {
 		return st, 0, fmt.Errorf("writing %s: %w", path, err)
 	}
+	// CreateTemp makes the file private; a corpus is meant to be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		return st, 0, fmt.Errorf("writing %s: %w", path, err)
+	}
 	if err := tmp.Close(); err != nil {
 		return st, 0, fmt.Errorf("closing %s: %w", path, err)
 	}
