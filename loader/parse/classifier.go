@@ -9,10 +9,11 @@ import (
 
 var (
 	classPrefix  = regexp.MustCompile(`(?i)^\s*(?:\(U\)\s*)?(?:classified\s+by\s*:?\s*)+`)
-	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reas\w*|rea\s+sons?|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+)1\s?\.\s?[4-6]\b`)
+	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reas\w*|rea\s+sons?|reaons?|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+)1\s?\.\s?[4-6]\b`)
 	reasonNum    = regexp.MustCompile(`1\s?\.\s?[4-6]`)
 	nameWord     = regexp.MustCompile(`^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|[A-Z][a-z]+[A-Z][A-Za-z'’\-]*)$`)
 	titleWords   = map[string]bool{}
+	splitFor     = regexp.MustCompile(`(?i)\s+(?:fo\s+r|p\s?e\s+r|f\s+or)\s*$`)
 )
 
 func init() {
@@ -30,7 +31,7 @@ func init() {
 		commander mr mr. ms ms. mrs mrs. dr dr. by reason reasons per mc adcm deppolcouns econmin polmin congen cg
 		d'affairs d'affaire affaire a.i.) ambasador dtro pas arso rsso lt col. maj capt dep depcouns econ-pol pol-econ
 		pol/mil polmil polmilcouns ecopol ecpol counsellor. couselor counseor minister-counseor a/pol a/polcouns a/econcouns
-		deputy-director dpo cons pa pao. ica dhs fbi dea legatt attache. naval army air force ustr fas osc`) {
+		deputy-director m-c isn permrep watch interagency provincial dpo cons pa pao. ica dhs fbi dea legatt attache. naval army air force ustr fas osc`) {
 		titleWords[w] = true
 	}
 }
@@ -114,6 +115,7 @@ func splitWho(who string) (name, title string) {
 		j := strings.LastIndexAny(who[:i], " \t\n")
 		who = who[:j+1]
 	}
+	who = splitFor.ReplaceAllString(who, "")
 	who = strings.Trim(strings.TrimSpace(who), " ,.;:-")
 	if who == "" {
 		return "", ""

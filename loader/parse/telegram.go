@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,8 @@ type header struct {
 	lines      []string // the input lines, split where a field started mid-line
 }
 
+var gluedField = regexp.MustCompile(`(\S)[ ]*(E\.O\. 1\d{4}|TAGS: |SUBJECT: |REF: )`)
+
 // cleanText removes what is not the cable's text: cablegate's paragraph
 // pilcrows, non-breaking spaces and page-break markers (also mid-sentence).
 func cleanText(s string) string {
@@ -28,6 +31,12 @@ func cleanText(s string) string {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
 	s = removePageMarkers(s)
+	// Some extracts glue the header fields onto one line
+	// ("002766SIPDIS\nNOFORNE.O. 12958: DECL: ... TAGS: ..."): split them.
+	head := s[:min(len(s), 1500)]
+	if g := gluedField.ReplaceAllString(head, "$1\n$2"); g != head {
+		s = g + s[len(head):]
+	}
 	return s
 }
 
