@@ -128,6 +128,13 @@ front movement alliance coalition union league federation congress army navy gua
 task initiative program programme project plan strategy treaty accord agreement convention protocol declaration resolution
 summit conference forum dialogue talks process group bank exchange market index festival cup games award prize
 party parties media newspaper magazine channel agency service services forces force police intelligence
+law laws policy policies war wars act acts reform reforms control urban rural officer officers persons person people muslims
+christians jews arabs kurds sunni sunnis shia shiite shiites catholics citizens workers women children youth students
+nacion nacional monde times herald tribune post globe journal folha estado clarin pais mundo gazette
+pradesh gerais grosso mato minas sul rio grande royal familia trabalhadores partido frente movimiento
+freedom peace justice democracy security development growth support relations cooperation affairs issue issues
+crisis elections election vote votes campaign budget tax taxes reserve reserves week report reports study
+political economic social cultural nadu tamil andhra uttar costa leon helena
 `
 
 // nameParticles are lower-case words that may sit inside a name.

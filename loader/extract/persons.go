@@ -236,7 +236,13 @@ func (r *run) mergeSurnameFirst() {
 }
 
 func (r *run) addHeaderPerson(name, title, how string) {
-	name = strings.Join(strings.Fields(name), " ")
+	var clean []string
+	for _, x := range strings.Fields(name) {
+		if x = strings.Trim(x, ",;:\"()"); x != "" {
+			clean = append(clean, x)
+		}
+	}
+	name = strings.Join(clean, " ")
 	if isUpperWordOrSpaces(name) {
 		name = titleCase(name)
 	}
@@ -334,7 +340,12 @@ func (r *run) trailingSigner() string {
 // Classified By line or the chiefs-of-mission gazetteer names the same
 // person.
 func (r *run) addSignature(sig string) {
-	w := strings.Fields(strings.Trim(sig, ".,; \"'"))
+	var w []string
+	for _, x := range strings.Fields(sig) {
+		if x = strings.Trim(x, ".,;:\"'()"); x != "" {
+			w = append(w, x)
+		}
+	}
 	for len(w) > 1 && suffixWords[strings.ToLower(strings.Trim(w[len(w)-1], "."))] {
 		w = w[:len(w)-1]
 	}

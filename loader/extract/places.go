@@ -133,6 +133,17 @@ func (r *run) matchPlace(s *sent, i int) int {
 		r.addCountry(s, i, n, p.Code)
 		return n
 	}
+	// Plural multiword demonyms: "Costa Ricans", "South Koreans".
+	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 2; n-- {
+		ph, ok := phrase(toks, i, n, true)
+		if !ok || !strings.HasSuffix(ph, "s") {
+			continue
+		}
+		if p, ok := r.e.places[ph[:len(ph)-1]]; ok && p.Kind == "demonym" {
+			r.addCountry(s, i, n, p.Code)
+			return n
+		}
+	}
 	t := toks[i]
 	if code, ok := r.hostGov(t); ok {
 		r.addCountry(s, i, 1, code)
