@@ -165,15 +165,14 @@ type writer struct {
 // write stores one batch: dedupe (the later record with an id wins), skip
 // cables whose stored hash is the same, write the rest in one call. A batch
 // that has started is finished even if ctx is cancelled meanwhile, within
-// WriteTimeout.
+// WriteTimeout. The counters change only when the batch succeeded, so that
+// a failed batch counts as dropped and nothing else.
 func (w *writer) write(ctx context.Context, b []Item) error {
-	b = w.dedupe(b)
-	for _, it := range b {
-		w.seen[it.Cable.ID] = it.Hash
-	}
+	b, dups := dedupe(b)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.opts.WriteTimeout)
 	defer cancel()
 
+	unchanged := 0
 	if !w.opts.Force {
 		ids := make([]string, len(b))
 		for i, it := range b {
@@ -183,53 +182,56 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 		if err != nil {
 			return fmt.Errorf("reading stored content hashes of %d cables (%s..%s): %w", len(ids), ids[0], ids[len(ids)-1], err)
 		}
-		kept := b[:0]
+		kept := make([]Item, 0, len(b))
 		for _, it := range b {
 			if h, ok := stored[it.Cable.ID]; ok && h == it.Hash {
-				w.unchanged++
-				w.c.unchanged.Add(1)
+				unchanged++
+				w.seen[it.Cable.ID] = it.Hash
 				continue
 			}
 			kept = append(kept, it)
 		}
 		b = kept
 	}
-	if len(b) == 0 {
-		return nil
+	if len(b) > 0 {
+		cables := make([]*graph.Cable, len(b))
+		hashes := make([]string, len(b))
+		for i, it := range b {
+			cables[i], hashes[i] = it.Cable, it.Hash
+		}
+		t := time.Now()
+		if err := w.store.WriteCables(ctx, cables, hashes); err != nil {
+			return fmt.Errorf("writing %d cables (%s..%s): %w", len(cables), cables[0].ID, cables[len(cables)-1].ID, err)
+		}
+		for _, it := range b {
+			w.seen[it.Cable.ID] = it.Hash
+		}
+		w.batches++
+		w.opts.Logger.Debug("batch written", "cables", len(cables), "first", cables[0].ID, "last", cables[len(cables)-1].ID, "took", time.Since(t))
 	}
-	cables := make([]*graph.Cable, len(b))
-	hashes := make([]string, len(b))
-	for i, it := range b {
-		cables[i], hashes[i] = it.Cable, it.Hash
-	}
-	t := time.Now()
-	if err := w.store.WriteCables(ctx, cables, hashes); err != nil {
-		return fmt.Errorf("writing %d cables (%s..%s): %w", len(cables), cables[0].ID, cables[len(cables)-1].ID, err)
-	}
-	w.batches++
-	w.loaded += len(cables)
-	w.c.loaded.Add(int64(len(cables)))
-	w.opts.Logger.Debug("batch written", "cables", len(cables), "first", cables[0].ID, "last", cables[len(cables)-1].ID, "took", time.Since(t))
+	w.loaded += len(b)
+	w.unchanged += unchanged
+	w.duplicates += dups
+	w.c.loaded.Add(int64(len(b)))
+	w.c.unchanged.Add(int64(unchanged))
 	return nil
 }
 
 // dedupe keeps, for each cable id, only the last record of the batch, in
-// input order.
-func (w *writer) dedupe(b []Item) []Item {
+// input order, and says how many it left out.
+func dedupe(b []Item) ([]Item, int) {
 	last := make(map[string]int, len(b))
 	for i, it := range b {
 		last[it.Cable.ID] = i
 	}
 	if len(last) == len(b) {
-		return b
+		return b, 0
 	}
 	out := make([]Item, 0, len(last))
 	for i, it := range b {
 		if last[it.Cable.ID] == i {
 			out = append(out, it)
-		} else {
-			w.duplicates++
 		}
 	}
-	return out
+	return out, len(b) - len(out)
 }

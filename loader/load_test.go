@@ -235,6 +235,9 @@ func TestLoadStoreErrorStopsWithTheCause(t *testing.T) {
 	if len(store.datasets) != 0 {
 		t.Errorf("a failed load recorded a dataset version: %+v", store.datasets)
 	}
+	if sum.Dropped < 10 || sum.Read != sum.Loaded+sum.Unchanged+sum.Failed+sum.Duplicates+sum.Dropped {
+		t.Errorf("summary does not account for the failed batch: %+v", sum)
+	}
 }
 
 func TestLoadLaterRecordWithTheSameIDWins(t *testing.T) {

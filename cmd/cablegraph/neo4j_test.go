@@ -26,7 +26,7 @@ func TestNeo4jLoadCommand(t *testing.T) {
 	if uri == "" {
 		t.Skip("CABLEGRAPH_NEO4J_URI not set: no Neo4j to load into (make test sets it)")
 	}
-	dir := filepath.Join(sharedDir(t), "data", "cables", "cablegate-html-fragments", "cable", "2010", "02")
+	dir := filepath.Join(sharedDir(t), "data", "cables", "cablegate-html-fragments", "cable", "2004", "08")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func TestNeo4jLoadCommand(t *testing.T) {
 	}
 
 	failures := filepath.Join(t.TempDir(), "failures.tsv")
-	if _, stderr, err := runCmd(t, ctx, nil, "load", dir, "--neo4j", uri, "--batch", "7", "--failures", failures); err != nil {
+	if _, stderr, err := runCmd(t, ctx, nil, "load", dir, "--neo4j", uri, "--batch", "10", "--failures", failures); err != nil {
 		t.Fatalf("first load: %v\n%s", err, stderr)
 	}
 	first := counts()

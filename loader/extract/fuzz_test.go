@@ -96,3 +96,31 @@ func TestAdversarial(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent runs one Extractor from several goroutines (run with
+// -race): it is documented as safe for concurrent use.
+func TestConcurrent(t *testing.T) {
+	e := newTestExtractor(t)
+	base := parseBytes(t, examples.Moscow235Name, examples.Moscow235)
+	e.Extract(base)
+	want := len(base.Persons)
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 20; i++ {
+				c := *base
+				e.Extract(&c)
+				if len(c.Persons) != want {
+					errs <- "persons differ between goroutines"
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-errs; msg != "" {
+			t.Error(msg)
+		}
+	}
+}

@@ -435,6 +435,13 @@ func status(lower string) string {
 // topics: the countries of the sentence (and of the bullets it introduces),
 // else of the paragraph, else the cable's tags.
 func (r *run) topics(si int, s *sent) []string {
+	if s.topics == nil {
+		s.topics = r.computeTopics(si, s)
+	}
+	return append([]string(nil), s.topics...)
+}
+
+func (r *run) computeTopics(si int, s *sent) []string {
 	codes := append([]string(nil), s.countries...)
 	if strings.HasSuffix(s.text, ":") {
 		for k := si + 1; k < len(r.sents) && r.sents[k].para == s.para; k++ {

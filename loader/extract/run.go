@@ -19,6 +19,7 @@ type sent struct {
 	countries []string       // country codes mentioned, in order
 	pers      []span         // person mentions, in order
 	date      *time.Time     // memo of the date the sentence gives
+	topics    []string       // memo of the interaction topics
 }
 
 // span is a mention of a person (or of the post) in a sentence.
@@ -52,12 +53,12 @@ func (e *Extractor) newRun(c *graph.Cable) *run {
 	if len(paras) == 0 && strings.TrimSpace(c.Body) != "" {
 		paras = []graph.Paragraph{{Number: 0, Text: c.Body}}
 	}
-	var all strings.Builder
+	lower, upper := 0, 0
 	for _, p := range paras {
-		all.WriteString(p.Text)
-		all.WriteByte('\n')
+		l, u := caseCounts(p.Text)
+		lower, upper = lower+l, upper+u
 	}
-	r.caps = allCaps(all.String())
+	r.caps = upper > 20 && lower*50 < upper
 	for _, p := range paras {
 		text := stripParaHead(normSpace(p.Text))
 		for i, st := range sentences(text) {

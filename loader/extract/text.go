@@ -205,15 +205,30 @@ func isUpperWord(w string) bool {
 // allCaps reports whether a text is written in capitals only (older
 // cables), where capitalisation says nothing about names.
 func allCaps(s string) bool {
-	lower, upper := 0, 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
+	lower, upper := caseCounts(s)
+	return upper > 20 && lower*50 < upper
+}
+
+// caseCounts counts lower- and upper-case letters.
+func caseCounts(s string) (lower, upper int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
 			lower++
-		} else if unicode.IsUpper(r) {
+		case c >= 'A' && c <= 'Z':
 			upper++
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLower(r) {
+				lower++
+			} else if unicode.IsUpper(r) {
+				upper++
+			}
+			i += n - 1
 		}
 	}
-	return upper > 20 && lower*50 < upper
+	return lower, upper
 }
 
 // titleCase turns "BOTSAN-KHARCHENKO" into "Botsan-Kharchenko".

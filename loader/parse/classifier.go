@@ -9,7 +9,7 @@ import (
 
 var (
 	classPrefix  = regexp.MustCompile(`(?i)^\s*(?:\(U\)\s*)?(?:classified\s+by\s*:?\s*)+`)
-	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reas\w*|rea\s+sons?|reaons?|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+)1\s?\.\s?[4-6]\b`)
+	reasonsStart = regexp.MustCompile(`(?i)(?:[,;.:\-]\s*|\s+|^)(?:for\s+|under\s+|per\s+)?(?:reas\w*|rea\s+sons?|reaons?|rsns?)\b|(?:[,;.]\s*|\s+)(?:E\.\s?O\.|EO)\s*1\d{4}|(?:[,;.]\s*|\s+|^)1\s?\.\s?[4-6]\b`)
 	reasonNum    = regexp.MustCompile(`1\s?\.\s?[4-6]`)
 	nameWord     = regexp.MustCompile(`^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV|[A-Z][a-z]+[A-Z][A-Za-z'’\-]*)$`)
 	titleWords   = map[string]bool{}
@@ -116,7 +116,10 @@ func splitWho(who string) (name, title string) {
 		who = who[:j+1]
 	}
 	who = splitFor.ReplaceAllString(who, "")
-	who = strings.Trim(strings.TrimSpace(who), " ,.;:-")
+	who = strings.Trim(strings.TrimSpace(who), " ,;:-")
+	if l := strings.ToLower(who); !strings.HasSuffix(l, "jr.") && !strings.HasSuffix(l, "a.i.") && !strings.HasSuffix(l, "sr.") {
+		who = strings.TrimRight(who, " .,;:-")
+	}
 	if who == "" {
 		return "", ""
 	}
@@ -155,7 +158,7 @@ func splitWho(who string) (name, title string) {
 			titles = append(titles, t)
 		}
 	}
-	return name, strings.Trim(strings.Join(titles, ", "), " ,.")
+	return name, strings.Trim(strings.Join(titles, ", "), " ,")
 }
 
 // nameRun finds a run of name words at the end of words (title first) or,

@@ -82,12 +82,21 @@ func refsFromText(text, own, year string) []graph.Ref {
 		} else {
 			l = strings.ToUpper(text[m[4]:m[5]])
 		}
+		impliedA := false
 		if l[0] != expected {
-			continue
+			// "VATICAN 5286; REF B: VATICAN 5546": the label of item A was
+			// the field's own name, so the text before B is item A.
+			if !(expected == 'A' && l[0] == 'B' && strings.TrimSpace(text[:m[0]]) != "") {
+				continue
+			}
+			impliedA = true
 		}
 		end := m[1]
 		if end < len(text) && text[end] != ' ' && (text[end] < '0' || text[end] > '9') {
 			continue
+		}
+		if impliedA {
+			lastLetter, expected = "A", 'B'
 		}
 		if s := strings.TrimSpace(text[last:m[0]]); s != "" || lastLetter != "" {
 			items = append(items, item{lastLetter, s})

@@ -153,3 +153,5 @@ func findSummary(s string) string {
 	}
 	return strings.Trim(strings.TrimSpace(t), " -.:")
 }
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
