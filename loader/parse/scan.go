@@ -69,7 +69,7 @@ func indexFold(s, needle string) int {
 }
 
 var (
-	pageMarkerTail = regexp.MustCompile(`[A-Z][A-Z]+(?: [A-Z]+){0,3} \d{5,8} +\d{3}(?:\.\d)? +$`)
+	pageMarkerTail = regexp.MustCompile(`[A-Z][A-Z]+(?: [A-Z]+){0,3} \d{5,8} +\d{3}(?:\.\d)?$`)
 	pageMarkerHead = regexp.MustCompile(`^ +\d{3}\b`)
 )
 
