@@ -151,7 +151,11 @@ func findSummary(s string) string {
 	if strings.HasPrefix(strings.ToUpper(t[:min(len(t), 11)]), "AND COMMENT") {
 		t = t[len("AND COMMENT"):]
 	}
-	return strings.Trim(strings.TrimSpace(t), " -.:")
+	t = strings.Trim(strings.TrimSpace(t), " -.:")
+	if m := paraStart.FindStringSubmatch(t); m != nil {
+		t = strings.TrimLeft(m[3], " -.:") // "SUMMARY\n----\n1. (C) ..." keeps only the text
+	}
+	return t
 }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
