@@ -119,14 +119,11 @@ func signature(lines []string) (string, []string) {
 	}
 	lastIdx := len(lines) - 1
 	last := strings.TrimSpace(lines[lastIdx])
-	prev := ""
-	for j := lastIdx - 1; j >= 0; j-- {
-		if p := strings.TrimSpace(lines[j]); p != "" {
-			prev = p
-			break
+	prev := "" // the line before: "" at the start, "\n" when blank
+	if lastIdx > 0 {
+		if prev = strings.TrimSpace(lines[lastIdx-1]); prev == "" {
+			prev = "\n"
 		}
-		prev = "\n" // blank line before
-		break
 	}
 	if len(last) <= 40 && signatureRe.MatchString(last) && okSignature(last) && !strings.HasSuffix(last, ".") {
 		if prev == "\n" || prev == "" || strings.ContainsAny(prev[len(prev)-1:], `.!?:)"'’”`) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -84,9 +85,20 @@ func readCorpus(tb testing.TB, root string) ([]Record, int64) {
 	return recs, bytes
 }
 
-// parseAllOnce parses the shared corpus (skipping when absent).
+// corpusCache lets the oracle tests share one parse of the corpus
+// (tests only; the package itself keeps no state).
+var corpusCache struct {
+	once   sync.Once
+	cables []*graph.Cable
+}
+
+// parseAllOnce parses the shared corpus once per test binary (skipping when
+// absent).
 func parseAllOnce(t *testing.T) []*graph.Cable {
 	t.Helper()
-	cables, _ := parseAll(t, sharedDir(t, "data/cables"))
-	return cables
+	root := sharedDir(t, "data/cables")
+	corpusCache.once.Do(func() {
+		corpusCache.cables, _ = parseAll(t, root)
+	})
+	return corpusCache.cables
 }
