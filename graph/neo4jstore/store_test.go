@@ -6,6 +6,7 @@ package neo4jstore
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"testing"
 	"time"
@@ -28,7 +29,11 @@ func neo4jURI(t testing.TB) string {
 func openEmpty(t testing.TB) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, Config{URI: neo4jURI(t), QueryTimeout: 5 * time.Minute})
+	cfg := Config{URI: neo4jURI(t), QueryTimeout: 5 * time.Minute}
+	if os.Getenv("CABLEGRAPH_TEST_DEBUG") != "" {
+		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	s, err := Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -42,17 +47,24 @@ func openEmpty(t testing.TB) *Store {
 	return s
 }
 
-// wipe deletes every node. CALL {} IN TRANSACTIONS needs an auto-commit
-// transaction, hence session.Run.
+// wipe deletes every node, a few thousand per transaction so that a big
+// graph never hits the server's transaction timeout.
 func wipe(ctx context.Context, s *Store) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
-	defer func() { _ = sess.Close(ctx) }()
-	res, err := sess.Run(ctx, `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
-	if err != nil {
-		return err
+	for {
+		out, err := s.write(ctx, "wipe", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+			recs, err := collect(ctx, tx, `MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)`, nil)
+			if err != nil {
+				return nil, err
+			}
+			return recs[0].Values[0], nil
+		})
+		if err != nil {
+			return err
+		}
+		if out.(int64) == 0 {
+			return nil
+		}
 	}
-	_, err = res.Consume(ctx)
-	return err
 }
 
 func hashesOf(cs []*graph.Cable) []string {

@@ -202,9 +202,11 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		{"INTERACTED", cyInteracted, b.interacted},
 	}
 	for _, st := range steps {
+		t0 := time.Now()
 		if err := s.unwind(ctx, tx, st.cypher, "rows", st.rows); err != nil {
 			return fmt.Errorf("write %s: %w", st.name, err)
 		}
+		s.log.Debug("neo4j write step", "step", st.name, "rows", len(st.rows), "took", time.Since(t0))
 	}
 	var resolve stringSet
 	resolve.add(ids...)
@@ -213,6 +215,8 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		return fmt.Errorf("write RESOLVES_TO: %w", err)
 	}
 
+	t0 := time.Now()
+	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
 	affLost, err := s.personAggregates(ctx, tx, b, lostPersons)
