@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/loader/extract/tables"
@@ -33,6 +34,34 @@ type Extractor struct {
 	orgFirst   map[string]int // exact first word
 	orgFirstLo map[string]int // lower-case first word
 	titleFirst map[string]int // lower-case first word
+
+	keys *keyMemo // NameKey memo shared by all runs; does not change results
+}
+
+// keyMemo memoises graph.NameKey, which rebuilds its folding tables on
+// every call. It is bounded and safe for concurrent use, and it never
+// changes an answer, so the Extractor stays observably immutable.
+type keyMemo struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+const keyMemoMax = 200000
+
+func (k *keyMemo) get(w string) string {
+	k.mu.RLock()
+	v, ok := k.m[w]
+	k.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = graph.NameKey(w)
+	k.mu.Lock()
+	if len(k.m) < keyMemoMax {
+		k.m[w] = v
+	}
+	k.mu.Unlock()
+	return v
 }
 
 type orgForm struct {
@@ -57,7 +86,8 @@ func New(opts Options) (*Extractor, error) {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	e := &Extractor{t: t, lx: newLexicon(), places: map[string]tables.Place{}, orgs: map[string]orgForm{}, orgsLo: map[string]orgForm{},
-		placeFirst: map[string]int{}, orgFirst: map[string]int{}, orgFirstLo: map[string]int{}, titleFirst: map[string]int{}}
+		placeFirst: map[string]int{}, orgFirst: map[string]int{}, orgFirstLo: map[string]int{}, titleFirst: map[string]int{},
+		keys: &keyMemo{m: map[string]string{}}}
 	first := func(idx map[string]int, toks []token, lower bool) {
 		if len(toks) == 0 {
 			return

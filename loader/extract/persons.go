@@ -583,7 +583,7 @@ func (r *run) nameKey(w string) string {
 	if k, ok := r.nk[w]; ok {
 		return k
 	}
-	k := graph.NameKey(w)
+	k := r.e.keys.get(w)
 	r.nk[w] = k
 	return k
 }
