@@ -200,8 +200,42 @@ func (r *run) mentions(s *sent) []span {
 		}
 		ms = append(ms, span{start: i, end: i + 1, key: "", word: strings.TrimSuffix(t.lower, "'s")})
 	}
+	// "the Foreign Minister" with no name: the one person of the cable
+	// who holds that role, when there is exactly one.
+	for i, role := range s.titleAt {
+		if role == "" || i == 0 || s.toks[i-1].lower != "the" || covered(ms, i) {
+			continue
+		}
+		end := i + 1
+		for end < len(s.toks) && s.mark[end] == markTitle {
+			end++
+		}
+		if end < len(s.toks) && s.mark[end] == markPerson {
+			continue
+		}
+		if k := r.roleHolder(role); k != "" {
+			ms = append(ms, span{start: i, end: end, key: k})
+		}
+	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	return ms
+}
+
+// roleHolder is the surname key of the only person with role, else "".
+func (r *run) roleHolder(role string) string {
+	if r.e.lx.usTitles[role] {
+		return "" // the embassy's own roles are post words
+	}
+	found := ""
+	for _, k := range r.order {
+		if r.ps[k].roles[role] {
+			if found != "" {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 func covered(ps []span, i int) bool {

@@ -47,6 +47,9 @@ var titleList = [][2]string{
 	{"cg", "Consul General"}, {"consul", "Consul"}, {"advisor", "Advisor"}, {"adviser", "Advisor"}, {"aide", "Aide"},
 	{"head", "Head"}, {"chief", "Chief"}, {"chief of staff", "Chief of Staff"}, {"judge", "Judge"}, {"prosecutor", "Prosecutor"},
 	{"journalist", "Journalist"}, {"editor", "Editor"}, {"activist", "Activist"}, {"businessman", "Businessman"},
+	{"minister of foreign affairs", "Foreign Minister"}, {"minister of defense", "Defense Minister"}, {"minister of defence", "Defense Minister"},
+	{"minister of interior", "Interior Minister"}, {"minister of the interior", "Interior Minister"}, {"minister of finance", "Finance Minister"},
+	{"minister of justice", "Justice Minister"}, {"foreign secretary", "Foreign Secretary"}, {"external affairs minister", "Foreign Minister"},
 	{"ceo", "CEO"}, {"cda", "Charge d'Affaires"}, {"codel", "Congressman"}, {"staffdel", "Congressional Staff"}, {"chief of mission", "Chief of Mission"}, {"com", "Chief of Mission"}, {"pol-mc", "Political Minister-Counselor"}, {"political mc", "Political Minister-Counselor"}, {"minstate", "Minister of State"}, {"minister of state", "Minister of State"}, {"deputy fm", "Deputy Foreign Minister"}, {"formin", "Foreign Minister"}, {"cmsgt", "Sergeant"}, {"bg", "General"}, {"president-elect", "President-elect"}, {"vp", "Vice President"}, {"high commissioner", "High Commissioner"}, {"political counselor", "Political Counselor"}, {"political/economic counselor", "Political/Economic Counselor"}, {"acting political counselor", "Political Counselor"}, {"polchief", "Political Chief"}, {"poloff", "Political Officer"}, {"econoff", "Economic Officer"}, {"dao", "Defense Attache"}, {"founder", "Founder"}, {"coordinator", "Coordinator"}, {"premier", "Premier"}, {"chancellor", "Chancellor"},
 	{"undersecretary", "Under Secretary"}, {"vice minister", "Vice Minister"}, {"deputy head", "Deputy Head"},
 	{"opposition leader", "Opposition Leader"}, {"presidential candidate", "Presidential Candidate"}, {"pol/c", "Political Counselor"},
@@ -134,7 +137,7 @@ nacion nacional monde times herald tribune post globe journal folha estado clari
 pradesh gerais grosso mato minas sul rio grande royal familia trabalhadores partido frente movimiento
 freedom peace justice democracy security development growth support relations cooperation affairs issue issues
 crisis elections election vote votes campaign budget tax taxes reserve reserves week report reports study
-political economic social cultural nadu tamil andhra uttar costa leon helena
+political economic social cultural nadu tamil andhra uttar costa leon helena extraordinary plenipotentiary designate emeritus
 `
 
 // nameParticles are lower-case words that may sit inside a name.

@@ -403,6 +403,7 @@ func (r *run) titleRule(s *sent) {
 		for k := i; k < j; k++ {
 			s.mark[k] = markTitle
 		}
+		s.titleAt[i] = role
 		start := j
 		if j < len(s.toks) && (s.toks[j].lower == "for" || s.toks[j].lower == "of" || s.toks[j].lower == "on") {
 			// Skip the title's complement ("for the Balkans", "of Foreign
