@@ -24,15 +24,16 @@
 //
 // # Person keys (cross-cable identity)
 //
-// Key = NameKey(surname) + "|" + country, where country is the code the text
-// ties the person to, in this order: a demonym or country before the title
-// ("Serbian FM Jeremic" -> SR); US for the header people (Classified By,
-// signature) and for US roles (Ambassador, A/S, Senator ...) with no other
-// tie; the origin country for host-government roles (President, FM ...) in
-// a cable from a post abroad. With no tie the key is NameKey(surname)
-// alone. NameKey folds diacritics and transliterations, so "Tadić"/"TADIC"
-// and "Sergei"/"Sergey" agree, while a Serbian and a Russian Nikolic stay
-// apart. The rule is deterministic per cable.
+// Key = NameKey(surname) + "|" + country when the text ties the person to
+// a country: a demonym or country before the title ("Serbian FM Jeremic"
+// -> jeremic|SR), or the US for the header people (Classified By,
+// signature) and for US roles (Ambassador, A/S, Senator ...). Otherwise the
+// key is NameKey(surname) alone: a guess from the origin post would put
+// "President Obama" in a Moscow cable under Russia. NameKey folds diacritics
+// and transliterations, so "Tadić"/"TADIC" and "Sergei"/"Sergey" agree,
+// while a Serbian and a Russian Nikolic stay apart when the text says so.
+// The rule is deterministic per cable; ResolveKeys folds a bare key into
+// its one qualified variant across a corpus ("putin" -> "putin|RS").
 //
 // # Interactions
 //

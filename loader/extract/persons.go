@@ -488,9 +488,6 @@ func (r *run) roleTie(role string) (string, int) {
 	if r.e.lx.usTitles[role] {
 		return "US", tieUS
 	}
-	if r.e.lx.hostTitles[role] && r.originCC != "" && r.originCC != "US" {
-		return r.originCC, tieHost
-	}
 	return "", tieNone
 }
 
@@ -686,13 +683,6 @@ func (r *run) countPersons() {
 	for _, p := range r.ps {
 		if p.how["classifiedBy"] || p.how["signature"] || p.how["signature+pocom"] || p.how["tag"] {
 			p.count++
-		}
-	}
-	for _, p := range r.ps {
-		if p.strength == tieNone && !p.how["tag"] && r.originCC != "" && r.originCC != "US" {
-			// No tie in the text: a person a post reports on is most often
-			// of the host country. Weakest tie, documented in the package doc.
-			p.country, p.strength = r.originCC, tieHost
 		}
 	}
 	r.final = map[string]string{}
