@@ -202,14 +202,8 @@ func isUpperWord(w string) bool {
 	return letters >= 2
 }
 
-// allCaps reports whether a text is written in capitals only (older
-// cables), where capitalisation says nothing about names.
-func allCaps(s string) bool {
-	lower, upper := caseCounts(s)
-	return upper > 20 && lower*50 < upper
-}
-
-// caseCounts counts lower- and upper-case letters.
+// caseCounts counts lower- and upper-case letters; a body with almost no
+// lower case is an ALL-CAPS cable, where capitals say nothing about names.
 func caseCounts(s string) (lower, upper int) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
