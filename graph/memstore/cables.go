@@ -2,7 +2,6 @@ package memstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/cablegraph/cablegraph/graph"
 )
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 // Cables decodes the stored documents, in the order asked.
 func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
@@ -28,9 +25,9 @@ func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error
 	s.mu.RUnlock()
 	out := make([]*graph.Cable, 0, len(docs))
 	for _, d := range docs {
-		c := new(graph.Cable)
-		if err := jsonUnmarshal(d, c); err != nil {
-			return nil, fmt.Errorf("memstore decode cable: %w", err)
+		c, err := s.docs.decode(d)
+		if err != nil {
+			return nil, fmt.Errorf("memstore cables: %w", err)
 		}
 		out = append(out, c)
 	}

@@ -8,6 +8,7 @@
 // question touches the matching cables, not all 251,287 of them.
 //
 // Every cable keeps its whole graph.Cable as JSON, exactly what Neo4j
-// stores in the doc property, so Reader.Cables round-trips identically in
-// both stores and callers can never mutate the store through a result.
+// stores in the doc property (deflated here, since it is most of the
+// memory), so Reader.Cables round-trips identically in both stores and
+// callers can never mutate the store through a result.
 package memstore

@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +11,7 @@ import (
 // prepare turns a written cable into a record without touching the store,
 // so that the expensive part of a write (JSON, tokenising) runs outside
 // the lock and a bad cable fails the call before anything changed.
-func prepare(c *graph.Cable, hash string) (*cableRec, error) {
+func prepare(c *graph.Cable, hash string, docs *docCodec) (*cableRec, error) {
 	if c == nil {
 		return nil, fmt.Errorf("nil cable: %w", graph.ErrInvalid)
 	}
@@ -29,9 +28,9 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 			n.Interactions[i] = in
 		}
 	}
-	doc, err := json.Marshal(&n)
+	doc, err := docs.encode(&n)
 	if err != nil {
-		return nil, fmt.Errorf("encode cable %s: %w", c.ID, err)
+		return nil, err
 	}
 	r := &cableRec{
 		id:             n.ID,

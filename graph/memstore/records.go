@@ -18,7 +18,7 @@ type cableRec struct {
 	tags           []string    // distinct, in written order
 	tagInfo        []graph.Tag // meaning and kind per entry of tags
 	hash           string
-	doc            []byte // the whole graph.Cable as JSON
+	doc            []byte // the whole graph.Cable as deflated JSON (docCodec)
 
 	originCountry string                          // ORIGINATED_IN, "" when none
 	concerns      map[string]int                  // CONCERNS: country code -> count

@@ -22,7 +22,7 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if len(cables) != len(hashes) {
 		return fmt.Errorf("memstore write: %d cables but %d hashes: %w", len(cables), len(hashes), graph.ErrInvalid)
 	}
-	recs, err := prepareAll(ctx, cables, hashes)
+	recs, err := prepareAll(ctx, cables, hashes, &s.docs)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 
 // prepareAll prepares every cable, in parallel across cores: encoding and
 // tokenising are most of a write's cost and need no lock.
-func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]*cableRec, error) {
+func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string, docs *docCodec) ([]*cableRec, error) {
 	recs := make([]*cableRec, len(cables))
 	errs := make([]error, len(cables))
 	workers := min(runtime.GOMAXPROCS(0), len(cables))
@@ -82,7 +82,7 @@ func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]
 					errs[i] = fmt.Errorf("memstore write: %w", err)
 					return
 				}
-				r, err := prepare(cables[i], hashes[i])
+				r, err := prepare(cables[i], hashes[i], docs)
 				if err != nil {
 					errs[i] = fmt.Errorf("memstore write cable %d: %w", i, err)
 					continue
