@@ -17,11 +17,12 @@ func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error
 	if len(ids) == 0 {
 		return []*graph.Cable{}, nil
 	}
-	docs := map[string]string{}
+	docs, bodies := map[string]string{}, map[string]string{}
 	_, err := s.read(ctx, "cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := collect(ctx, tx, `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id, c.doc`, map[string]any{"ids": strs(ids)})
+		recs, err := collect(ctx, tx, `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id, c.doc, c.body`, map[string]any{"ids": strs(ids)})
 		for _, r := range recs {
 			docs[str(r.Values[0])] = str(r.Values[1])
+			bodies[str(r.Values[0])] = str(r.Values[2])
 		}
 		return nil, err
 	})
@@ -38,6 +39,7 @@ func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error
 		if err := json.Unmarshal([]byte(d), c); err != nil {
 			return nil, fmt.Errorf("neo4j cables: decode %s: %w", id, err)
 		}
+		c.Body = bodies[id]
 		out = append(out, c)
 	}
 	return out, nil

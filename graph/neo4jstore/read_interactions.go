@@ -66,7 +66,7 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 			topics[i] = strings.ToLower(t)
 		}
 		params["topics"] = topics
-		conds = append(conds, `(any(t IN r.topicsLower WHERE t IN $topics) OR
+		conds = append(conds, `(any(t IN r.topics WHERE toLower(t) IN $topics) OR
   EXISTS { MATCH (c:Cable)-[:TAGGED]->(t:Tag) WHERE c.id = r.cable AND toLower(t.code) IN $topics })`)
 	}
 	where := ""

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -115,7 +114,11 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 			continue
 		}
 		c := normalise(raw)
-		doc, err := json.Marshal(c)
+		// The body is stored once, as c.body (the full-text index needs
+		// it there); the document leaves it out and Cables puts it back.
+		noBody := *c
+		noBody.Body = ""
+		doc, err := json.Marshal(&noBody)
 		if err != nil {
 			return nil, fmt.Errorf("write cables: encode %s: %w", c.ID, err)
 		}
@@ -244,16 +247,10 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				continue
 			}
 			seenIn[id] = true
-			lower := make([]any, 0, len(in.Topics))
-			for _, t := range in.Topics {
-				if t != "" {
-					lower = append(lower, strings.ToLower(t))
-				}
-			}
 			b.interacted = append(b.interacted, map[string]any{
-				"a": in.A, "b": in.B, "aName": in.AName, "bName": in.BName, "kind": in.Kind,
+				"a": in.A, "b": in.B, "kind": in.Kind,
 				"status": in.Status, "cable": c.ID, "paragraph": int64(in.Paragraph),
-				"evidence": in.Evidence, "topics": nilOrStrs(in.Topics), "topicsLower": lower,
+				"evidence": in.Evidence, "topics": nilOrStrs(in.Topics),
 				"date": timeParam(in.Date), "confidence": in.Confidence,
 			})
 		}

@@ -48,6 +48,9 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 	out := graph.SearchPage{Hits: []graph.SearchHit{}}
 	_, err = s.read(ctx, "search", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out.Hits = out.Hits[:0]
+		if err := run(ctx, tx, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`, nil); err != nil {
+			return nil, err
+		}
 		recs, err := collect(ctx, tx, `CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node RETURN count(node)`, params)
 		if err != nil {
 			return nil, err

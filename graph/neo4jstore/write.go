@@ -34,45 +34,30 @@ MERGE (c:Cable {id: row.id})
 SET c.created = row.created, c.released = row.released, c.classification = row.classification,
     c.origin = row.origin, c.subject = row.subject, c.body = row.body, c.tags = row.tags,
     c.hash = row.hash, c.doc = row.doc`
-	cyTags = `
-UNWIND $rows AS row
-MERGE (:Tag {code: row.code})`
-	cyCountries = `
-UNWIND $rows AS row
-MERGE (c:Country {code: row.code}) ON CREATE SET c.name = ''`
-	cyOrgs = `
-UNWIND $rows AS row
-MERGE (:Organization {key: row.key})`
-	cyRefs = `
-UNWIND $rows AS row
-MERGE (r:Reference {id: row.id}) ON CREATE SET r.kind = 'cable'`
-	cyPersons = `
-UNWIND $rows AS row
-MERGE (:Person {key: row.key})`
 
 	cyTagged = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (t:Tag {code: row.code})
+MATCH (c:Cable {id: row.cable}) MERGE (t:Tag {code: row.code})
 CREATE (c)-[:TAGGED {meaning: row.meaning, kind: row.kind}]->(t)`
 	cyOriginated = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (k:Country {code: row.code})
+MATCH (c:Cable {id: row.cable}) MERGE (k:Country {code: row.code}) ON CREATE SET k.name = ''
 CREATE (c)-[:ORIGINATED_IN]->(k)`
 	cyConcerns = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (k:Country {code: row.code})
+MATCH (c:Cable {id: row.cable}) MERGE (k:Country {code: row.code}) ON CREATE SET k.name = ''
 CREATE (c)-[:CONCERNS {count: row.count, name: row.name}]->(k)`
 	cyCites = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (r:Reference {id: row.id})
+MATCH (c:Cable {id: row.cable}) MERGE (r:Reference {id: row.id}) ON CREATE SET r.kind = 'cable'
 CREATE (c)-[:CITES {letter: row.letter, raw: row.raw}]->(r)`
 	cyMentionsOrg = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (o:Organization {key: row.key})
+MATCH (c:Cable {id: row.cable}) MERGE (o:Organization {key: row.key})
 CREATE (c)-[:MENTIONS_ORG {count: row.count, name: row.name, kind: row.kind}]->(o)`
 	cyMentioned = `
 UNWIND $rows AS row
-MATCH (c:Cable {id: row.cable}) MATCH (p:Person {key: row.key})
+MATCH (c:Cable {id: row.cable}) MERGE (p:Person {key: row.key})
 CREATE (p)-[:MENTIONED_IN {count: row.count, paragraphs: row.paragraphs, name: row.name,
   surname: row.surname, aliases: row.aliases, roles: row.roles, country: row.country, how: row.how}]->(c)`
 	cyClassified = `
@@ -87,8 +72,7 @@ CREATE (p)-[:SIGNED]->(c)`
 UNWIND $rows AS row
 MATCH (a:Person {key: row.a}) MATCH (b:Person {key: row.b})
 CREATE (a)-[:INTERACTED {kind: row.kind, status: row.status, cable: row.cable, paragraph: row.paragraph,
-  evidence: row.evidence, topics: row.topics, topicsLower: row.topicsLower, date: row.date, confidence: row.confidence,
-  aName: row.aName, bName: row.bName}]->(b)`
+  evidence: row.evidence, topics: row.topics, date: row.date, confidence: row.confidence}]->(b)`
 	// A reference resolves to a loaded cable whichever was written first.
 	cyResolves = `
 UNWIND $ids AS id
@@ -180,17 +164,14 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		return fmt.Errorf("drop old interactions: %w", err)
 	}
 
-	// 2. Nodes, then relationships.
+	// 2. Cables, then their relationships; each MERGEs the shared node
+	// at its far end on its constrained key (one pass instead of a node
+	// pass and a relationship pass).
 	steps := []struct {
 		name, cypher string
 		rows         []any
 	}{
 		{"cables", cyCables, b.cables},
-		{"tags", cyTags, b.tags},
-		{"countries", cyCountries, b.countries},
-		{"organizations", cyOrgs, b.orgs},
-		{"references", cyRefs, b.refs},
-		{"persons", cyPersons, b.persons},
 		{"TAGGED", cyTagged, b.tagged},
 		{"ORIGINATED_IN", cyOriginated, b.originated},
 		{"CONCERNS", cyConcerns, b.concerns},
