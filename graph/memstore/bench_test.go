@@ -92,7 +92,7 @@ func BenchmarkWriteCables(b *testing.B) {
 }
 
 func BenchmarkListCablesByTag(b *testing.B) {
-	s := loaded(b, 50000)
+	s := loaded(b, 20000)
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -104,7 +104,7 @@ func BenchmarkListCablesByTag(b *testing.B) {
 }
 
 func BenchmarkInteractionsByTopic(b *testing.B) {
-	s := loaded(b, 50000)
+	s := loaded(b, 20000)
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -116,7 +116,7 @@ func BenchmarkInteractionsByTopic(b *testing.B) {
 }
 
 func BenchmarkSearch(b *testing.B) {
-	s := loaded(b, 50000)
+	s := loaded(b, 20000)
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -128,7 +128,7 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 func BenchmarkListCablesAll(b *testing.B) {
-	s := loaded(b, 50000)
+	s := loaded(b, 20000)
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {

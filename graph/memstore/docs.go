@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -15,32 +14,40 @@ import (
 // the body twice (as text and as paragraphs) and is most of the store's
 // memory; deflate at best speed shrinks it several times over for a small
 // cost on write and on Reader.Cables, which decodes one page at a time.
-type docCodec struct {
-	writers sync.Pool // *flate.Writer, reused across writes
+type docCodec struct{}
+
+// docEncoder deflates documents with one reusable writer: building a
+// flate.Writer costs more than compressing a cable, so each write worker
+// keeps its own.
+type docEncoder struct {
+	buf bytes.Buffer
+	w   *flate.Writer
 }
 
-func (d *docCodec) encode(c *graph.Cable) ([]byte, error) {
+func (d *docCodec) encoder() *docEncoder {
+	e := &docEncoder{}
+	w, err := flate.NewWriter(&e.buf, flate.BestSpeed)
+	if err != nil {
+		panic(err) // only for an invalid level, and BestSpeed is valid
+	}
+	e.w = w
+	return e
+}
+
+func (e *docEncoder) encode(c *graph.Cable) ([]byte, error) {
 	raw, err := json.Marshal(c)
 	if err != nil {
 		return nil, fmt.Errorf("encode cable %s: %w", c.ID, err)
 	}
-	var buf bytes.Buffer
-	w, _ := d.writers.Get().(*flate.Writer)
-	if w == nil {
-		if w, err = flate.NewWriter(&buf, flate.BestSpeed); err != nil {
-			return nil, fmt.Errorf("deflate cable %s: %w", c.ID, err)
-		}
-	} else {
-		w.Reset(&buf)
-	}
-	defer d.writers.Put(w)
-	if _, err := w.Write(raw); err != nil {
+	e.buf.Reset()
+	e.w.Reset(&e.buf)
+	if _, err := e.w.Write(raw); err != nil {
 		return nil, fmt.Errorf("deflate cable %s: %w", c.ID, err)
 	}
-	if err := w.Close(); err != nil {
+	if err := e.w.Close(); err != nil {
 		return nil, fmt.Errorf("deflate cable %s: %w", c.ID, err)
 	}
-	return bytes.Clone(buf.Bytes()), nil // exact size: buf grew by doubling
+	return bytes.Clone(e.buf.Bytes()), nil // exact size, the buffer is reused
 }
 
 func (d *docCodec) decode(b []byte) (*graph.Cable, error) {

@@ -11,7 +11,7 @@ import (
 // prepare turns a written cable into a record without touching the store,
 // so that the expensive part of a write (JSON, tokenising) runs outside
 // the lock and a bad cable fails the call before anything changed.
-func prepare(c *graph.Cable, hash string, docs *docCodec) (*cableRec, error) {
+func prepare(c *graph.Cable, hash string, docs *docEncoder) (*cableRec, error) {
 	if c == nil {
 		return nil, fmt.Errorf("nil cable: %w", graph.ErrInvalid)
 	}

@@ -77,12 +77,13 @@ func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string, doc
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			enc := docs.encoder()
 			for i := w; i < len(cables); i += workers {
 				if err := ctx.Err(); err != nil {
 					errs[i] = fmt.Errorf("memstore write: %w", err)
 					return
 				}
-				r, err := prepare(cables[i], hashes[i], docs)
+				r, err := prepare(cables[i], hashes[i], enc)
 				if err != nil {
 					errs[i] = fmt.Errorf("memstore write cable %d: %w", i, err)
 					continue
