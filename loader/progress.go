@@ -38,6 +38,15 @@ func (s Snapshot) Rate() float64 {
 	return float64(s.Done()) / s.Elapsed.Seconds()
 }
 
+// ReadRate is records read per second; it moves smoothly while Rate waits
+// for whole batches to be written.
+func (s Snapshot) ReadRate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Read) / s.Elapsed.Seconds()
+}
+
 // MBps is input megabytes consumed per second.
 func (s Snapshot) MBps() float64 {
 	if s.Elapsed <= 0 {
@@ -195,7 +204,8 @@ func BarLine(s Snapshot, final bool) string {
 		}
 		bar = fmt.Sprintf("[%s] %3.0f%% ", bar, f*100)
 	}
-	line := fmt.Sprintf("%s%d cables (%d new, %d unchanged), %s/s, %.1f MB/s", bar, s.Done(), s.Loaded, s.Unchanged, formatRate(s.Rate()), s.MBps())
+	line := fmt.Sprintf("%s%d read (%s/s, %.1f MB/s), %d stored (%d new, %d unchanged)",
+		bar, s.Read, formatRate(s.ReadRate()), s.MBps(), s.Done(), s.Loaded, s.Unchanged)
 	if eta, ok := s.ETA(); ok && !final {
 		line += ", ETA " + eta.Round(time.Second).String()
 	}

@@ -109,12 +109,12 @@ func TestBarLine(t *testing.T) {
 		final bool
 		want  string
 	}{
-		{"running", loader.Snapshot{Loaded: 80, Unchanged: 20, Failed: 2, Bytes: 5e6, TotalBytes: 10e6, Elapsed: 10 * time.Second}, false,
-			"[############------------]  50% 100 cables (80 new, 20 unchanged), 10/s, 0.5 MB/s, ETA 10s, 2 failed"},
-		{"stdin", loader.Snapshot{Loaded: 5, Bytes: 1e6, Elapsed: time.Second}, false,
-			"5 cables (5 new, 0 unchanged), 5.0/s, 1.0 MB/s"},
-		{"final", loader.Snapshot{Loaded: 100, Bytes: 10e6, TotalBytes: 10e6, Elapsed: 4 * time.Second}, true,
-			"[########################] 100% 100 cables (100 new, 0 unchanged), 25/s, 2.5 MB/s, 4s"},
+		{"running", loader.Snapshot{Read: 150, Loaded: 80, Unchanged: 20, Failed: 2, Bytes: 5e6, TotalBytes: 10e6, Elapsed: 10 * time.Second}, false,
+			"[############------------]  50% 150 read (15/s, 0.5 MB/s), 100 stored (80 new, 20 unchanged), ETA 10s, 2 failed"},
+		{"stdin", loader.Snapshot{Read: 5, Bytes: 1e6, Elapsed: time.Second}, false,
+			"5 read (5.0/s, 1.0 MB/s), 0 stored (0 new, 0 unchanged)"},
+		{"final", loader.Snapshot{Read: 100, Loaded: 100, Bytes: 10e6, TotalBytes: 10e6, Elapsed: 4 * time.Second}, true,
+			"[########################] 100% 100 read (25/s, 2.5 MB/s), 100 stored (100 new, 0 unchanged), 4s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

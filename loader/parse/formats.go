@@ -111,6 +111,9 @@ func fromHTML(s string) raw {
 		r.body = r.title[loc[0]:] + "\n\n" + r.body
 		r.title = strings.TrimSpace(r.title[:loc[0]])
 	}
+	if !partial(r.body) {
+		return r
+	}
 	if e, ok := embeddedRecord(r.body); ok {
 		// Keep the page's own metadata; take the text from the full record.
 		r.body = e.body
@@ -126,6 +129,13 @@ func fromHTML(s string) raw {
 		fill(&r.id, e.id)
 	}
 	return r
+}
+
+// partial reports a truncated extract (a field cut with "..." at the end of
+// a line): only those carry an embedded full record, and the check keeps
+// the regexps off other pages.
+func partial(s string) bool {
+	return strings.Contains(s, "...\n")
 }
 
 func fill(dst *string, v string) {
