@@ -25,6 +25,10 @@ func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
 	out := *s.stats
 	out.Nodes = maps.Clone(out.Nodes)
 	out.Relationships = maps.Clone(out.Relationships)
+	if t := out.Dataset.LoadedAt; t != nil {
+		u := *t
+		out.Dataset.LoadedAt = &u // callers must not reach the store's copy
+	}
 	return &out, nil
 }
 
@@ -72,6 +76,5 @@ func (s *Store) count() *graph.Stats {
 			}
 		}
 	}
-	d := s.dataset
-	return &graph.Stats{Nodes: nodes, Relationships: rels, Dataset: d}
+	return &graph.Stats{Nodes: nodes, Relationships: rels, Dataset: s.dataset}
 }
