@@ -13,10 +13,18 @@
 //   - The whole graph.Cable is kept as JSON in Cable.doc so that
 //     Reader.Cables returns exactly what was written; the other properties
 //     exist to be filtered, indexed and traversed.
-//   - Person aggregates (name, aliases, roles, countries, how, cables) are
-//     recomputed in Go from the MENTIONED_IN relationships of every person a
-//     write touched, with the same rules as graph/memstore, so that a
-//     replaced cable leaves no stale alias and both stores agree exactly.
+//   - Shared node properties (Person name, aliases, ...; Tag meaning and
+//     kind; Country and Organization names; Reference raw) are computed in
+//     Go with the same pick rules as graph/memstore, from the facts kept on
+//     the relationships (MENTIONED_IN carries each cable's view of the
+//     person). A node that lost facts in a write is recomputed from all of
+//     them, so a replaced cable leaves no stale alias; a node that only
+//     gained facts folds them into its current value, so a fresh load never
+//     re-reads the thousands of mentions of a popular person or tag.
+//   - The cableText full-text index is eventually consistent: a commit does
+//     not wait for Lucene. Search first calls
+//     db.index.fulltext.awaitEventuallyConsistentIndexRefresh, so it still
+//     sees every committed cable.
 //   - Ordering, case folding and name normalisation that Cypher cannot
 //     reproduce bit for bit (graph.NormalizeName) are precomputed at write
 //     time into properties (Person.norms, Person.nameNorms), so reads stay

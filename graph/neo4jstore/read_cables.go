@@ -45,27 +45,44 @@ func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error
 	return out, nil
 }
 
-// cableWhere compiles a CableFilter into a WHERE clause over c and its
-// parameters. The planner starts from the most selective indexed
-// predicate (id, created, origin, classification).
-func cableWhere(f graph.CableFilter) (string, map[string]any) {
+// cableMatch compiles a CableFilter into a MATCH ... WHERE over c and
+// its parameters. It anchors on the most selective indexed fact it has (a
+// person's mentions, a tag's or a country's cables) instead of scanning
+// every Cable; the rest are predicates the planner serves from the range
+// indexes (id, created, originLower, classification) where it can.
+func cableMatch(f graph.CableFilter) (string, map[string]any) {
 	var conds []string
 	params := map[string]any{}
+	match := "MATCH (c:Cable)"
+	tags := f.Tags
+	switch {
+	case f.Person != "":
+		match = "MATCH (:Person {key: $person})-[:MENTIONED_IN]->(c:Cable)"
+		params["person"] = f.Person
+	case len(f.Tags) > 0:
+		match = "MATCH (:Tag {code: $tag0})<-[:TAGGED]-(c:Cable)"
+		params["tag0"] = f.Tags[0]
+		tags = f.Tags[1:]
+	case f.Country != "":
+		match = "MATCH (:Country {code: $country})<-[:ORIGINATED_IN|CONCERNS]-(x:Cable) WITH DISTINCT x AS c"
+	}
 	if f.IDs != nil {
 		conds = append(conds, "c.id IN $ids")
 		params["ids"] = strs(f.IDs)
 	}
-	if len(f.Tags) > 0 {
+	if len(tags) > 0 {
 		conds = append(conds, "all(t IN $tags WHERE t IN c.tags)")
-		params["tags"] = strs(f.Tags)
+		params["tags"] = strs(tags)
 	}
 	if f.Country != "" {
-		conds = append(conds, "EXISTS { MATCH (c)-[:ORIGINATED_IN|CONCERNS]->(k:Country) WHERE k.code = $country }")
 		params["country"] = f.Country
+		if !strings.Contains(match, "$country") {
+			conds = append(conds, "EXISTS { MATCH (c)-[:ORIGINATED_IN|CONCERNS]->(k:Country) WHERE k.code = $country }")
+		}
 	}
 	if f.Origin != "" {
-		conds = append(conds, "toLower(c.origin) = toLower($origin)")
-		params["origin"] = f.Origin
+		conds = append(conds, "c.originLower = $origin")
+		params["origin"] = strings.ToLower(f.Origin)
 	}
 	if f.Classification != "" {
 		conds = append(conds, "c.classification = $classification")
@@ -79,18 +96,14 @@ func cableWhere(f graph.CableFilter) (string, map[string]any) {
 		conds = append(conds, "c.created <= $until")
 		params["until"] = *utc(f.Until)
 	}
-	if f.Person != "" {
-		conds = append(conds, "EXISTS { MATCH (p:Person)-[:MENTIONED_IN]->(c) WHERE p.key = $person }")
-		params["person"] = f.Person
-	}
 	if words := strings.Fields(strings.ToLower(f.Text)); len(words) > 0 {
 		conds = append(conds, "all(w IN $words WHERE toLower(c.subject + ' ' + c.body) CONTAINS w)")
 		params["words"] = strs(words)
 	}
 	if len(conds) == 0 {
-		return "", params
+		return match, params
 	}
-	return "WHERE " + strings.Join(conds, " AND "), params
+	return match + " WHERE " + strings.Join(conds, " AND "), params
 }
 
 func orderBy(o graph.CableOrder) (string, error) {
@@ -126,7 +139,7 @@ func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph
 	if err != nil {
 		return graph.IDPage{}, err
 	}
-	where, params := cableWhere(f)
+	match, params := cableMatch(f)
 	pc, err := pageClause(p, params)
 	if err != nil {
 		return graph.IDPage{}, err
@@ -134,7 +147,7 @@ func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph
 	out := graph.IDPage{IDs: []string{}}
 	_, err = s.read(ctx, "list cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out.IDs = out.IDs[:0]
-		recs, err := collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN count(c)", params)
+		recs, err := collect(ctx, tx, match+" RETURN count(c)", params)
 		if err != nil {
 			return nil, err
 		}
@@ -142,7 +155,7 @@ func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph
 		if out.Total == 0 {
 			return nil, nil
 		}
-		recs, err = collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN c.id "+ob+" "+pc, params)
+		recs, err = collect(ctx, tx, match+" RETURN c.id "+ob+" "+pc, params)
 		for _, r := range recs {
 			out.IDs = append(out.IDs, str(r.Values[0]))
 		}
@@ -153,16 +166,16 @@ func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph
 
 // CableDates returns the created dates of the matching cables, ascending.
 func (s *Store) CableDates(ctx context.Context, f graph.CableFilter) ([]time.Time, error) {
-	where, params := cableWhere(f)
-	if where == "" {
-		where = "WHERE c.created IS NOT NULL"
+	match, params := cableMatch(f)
+	if strings.Contains(match, " WHERE ") {
+		match += " AND c.created IS NOT NULL"
 	} else {
-		where += " AND c.created IS NOT NULL"
+		match += " WHERE c.created IS NOT NULL"
 	}
 	var out []time.Time
 	_, err := s.read(ctx, "cable dates", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out = out[:0]
-		recs, err := collect(ctx, tx, "MATCH (c:Cable) "+where+" RETURN c.created ORDER BY c.created", params)
+		recs, err := collect(ctx, tx, match+" RETURN c.created ORDER BY c.created", params)
 		for _, r := range recs {
 			if t, ok := r.Values[0].(time.Time); ok {
 				out = append(out, t.UTC())

@@ -4,20 +4,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
 
-// batchRows is one WriteCables call turned into UNWIND parameter rows,
-// nodes first, then relationships. Building it is pure, so it is tested
+// batchRows is one WriteCables call turned into UNWIND parameter rows:
+// the cables, then their relationships. Building it is pure, so it is tested
 // without a database.
 type batchRows struct {
 	ids []string // cables written, distinct, in input order
 
 	cables []any // Cable node properties
-
-	tags, countries, orgs, refs, persons []any // nodes (distinct keys)
 
 	tagged, originated, concerns, cites, mentioned, signed, classified, mentionsOrg, interacted []any // relationships
 
@@ -97,18 +96,8 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 		last[c.ID] = i
 	}
 	b := &batchRows{}
-	tags := map[string]map[string]any{}
-	countries := map[string]map[string]any{}
-	orgs := map[string]map[string]any{}
-	refs := map[string]map[string]any{}
+	refs := map[string]bool{}
 	persons := map[string]bool{}
-	var tagOrder, countryOrder, orgOrder, refOrder []string
-	node := func(m map[string]map[string]any, order *[]string, key string, props map[string]any) {
-		if _, ok := m[key]; !ok {
-			*order = append(*order, key)
-		}
-		m[key] = props
-	}
 	for i, raw := range cables {
 		if last[raw.ID] != i {
 			continue
@@ -125,7 +114,7 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 		b.ids = append(b.ids, c.ID)
 		b.cables = append(b.cables, map[string]any{
 			"id": c.ID, "created": timeParam(c.Created), "released": timeParam(c.Released),
-			"classification": c.Classification, "origin": c.Origin, "subject": c.Subject,
+			"classification": c.Classification, "origin": c.Origin, "originLower": strings.ToLower(c.Origin), "subject": c.Subject,
 			"body": c.Body, "hash": hashes[i], "doc": string(doc),
 		})
 		cableRow := b.cables[len(b.cables)-1].(map[string]any)
@@ -142,7 +131,6 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 			if j < len(c.TagInfo) {
 				meaning, kind = c.TagInfo[j].Meaning, c.TagInfo[j].Kind
 			}
-			node(tags, &tagOrder, code, map[string]any{"code": code})
 			b.tagged = append(b.tagged, map[string]any{"cable": c.ID, "code": code, "meaning": meaning, "kind": kind})
 		}
 
@@ -154,7 +142,6 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 			if m.Code == "" {
 				continue
 			}
-			node(countries, &countryOrder, m.Code, map[string]any{"code": m.Code})
 			if r, ok := concern[m.Code]; ok {
 				r["count"] = r["count"].(int64) + int64(m.Count)
 				if r["name"] == "" {
@@ -177,10 +164,10 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				continue
 			}
 			seenRef[[2]string{r.ID, r.Letter}] = true
-			if _, ok := refs[r.ID]; !ok {
+			if !refs[r.ID] {
+				refs[r.ID] = true
 				b.refIDs = append(b.refIDs, r.ID)
 			}
-			node(refs, &refOrder, r.ID, map[string]any{"id": r.ID})
 			b.cites = append(b.cites, map[string]any{"cable": c.ID, "id": r.ID, "letter": r.Letter, "raw": r.Raw})
 		}
 
@@ -227,7 +214,6 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				r["name"], r["kind"] = pickPair(r["name"].(string), r["kind"].(string), o.Name, o.Kind)
 				continue
 			}
-			node(orgs, &orgOrder, o.Key, map[string]any{"key": o.Key})
 			r := map[string]any{"cable": c.ID, "key": o.Key, "count": int64(o.Count), "name": o.Name, "kind": o.Kind}
 			orgRows[o.Key] = r
 			b.mentionsOrg = append(b.mentionsOrg, r)
@@ -254,21 +240,6 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				"date": timeParam(in.Date), "confidence": in.Confidence,
 			})
 		}
-	}
-	for _, k := range tagOrder {
-		b.tags = append(b.tags, tags[k])
-	}
-	for _, k := range countryOrder {
-		b.countries = append(b.countries, countries[k])
-	}
-	for _, k := range orgOrder {
-		b.orgs = append(b.orgs, orgs[k])
-	}
-	for _, k := range refOrder {
-		b.refs = append(b.refs, refs[k])
-	}
-	for _, k := range b.personKey {
-		b.persons = append(b.persons, map[string]any{"key": k})
 	}
 	return b, nil
 }

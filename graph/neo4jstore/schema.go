@@ -19,6 +19,8 @@ var schema = []string{
 	`CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE`,
 	`CREATE INDEX cable_created IF NOT EXISTS FOR (c:Cable) ON (c.created)`,
 	`CREATE INDEX cable_origin IF NOT EXISTS FOR (c:Cable) ON (c.origin)`,
+	// Origin filters are case-insensitive: they use the lower-cased copy.
+	`CREATE INDEX cable_origin_lower IF NOT EXISTS FOR (c:Cable) ON (c.originLower)`,
 	`CREATE INDEX cable_classification IF NOT EXISTS FOR (c:Cable) ON (c.classification)`,
 	`CREATE INDEX person_cables IF NOT EXISTS FOR (p:Person) ON (p.cables)`,
 	`CREATE INDEX interacted_cable IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.cable)`,

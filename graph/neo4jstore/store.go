@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -30,6 +31,12 @@ type Store struct {
 	log     *slog.Logger
 	batch   int
 	timeout time.Duration
+
+	// writeMu makes this process one writer: WriteCables folds new facts
+	// into shared nodes' current values (read, then SET), which two
+	// concurrent transactions would race on. Other processes must not
+	// write the same database at the same time (the loader is the writer).
+	writeMu sync.Mutex
 }
 
 var _ graph.Store = (*Store)(nil)

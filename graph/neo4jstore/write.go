@@ -32,7 +32,7 @@ MATCH ()-[r:INTERACTED]->() WHERE r.cable IN $ids DELETE r`
 UNWIND $rows AS row
 MERGE (c:Cable {id: row.id})
 SET c.created = row.created, c.released = row.released, c.classification = row.classification,
-    c.origin = row.origin, c.subject = row.subject, c.body = row.body, c.tags = row.tags,
+    c.origin = row.origin, c.originLower = row.originLower, c.subject = row.subject, c.body = row.body, c.tags = row.tags,
     c.hash = row.hash, c.doc = row.doc`
 
 	cyTagged = `
@@ -99,15 +99,20 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if len(b.ids) == 0 {
 		return nil
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	start := time.Now()
+	var inTx time.Duration
 	_, err = s.write(ctx, "write cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		t0 := time.Now()
+		defer func() { inTx = time.Since(t0) }()
 		return nil, s.writeBatch(ctx, tx, b)
 	})
 	if err != nil {
 		return err
 	}
 	s.log.Debug("neo4j wrote cables", "cables", len(b.ids), "persons", len(b.personKey),
-		"interactions", len(b.interacted), "took", time.Since(start))
+		"interactions", len(b.interacted), "statements", inTx, "took", time.Since(start))
 	return nil
 }
 
@@ -134,6 +139,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 	var oldRefs, oldOrgs, oldTags, countries, lostPersons stringSet
 
 	// 1. Forget the old facts of these cables.
+	t0 := time.Now()
 	recs, err := collect(ctx, tx, cyDropCableFacts, map[string]any{"ids": ids})
 	if err != nil {
 		return fmt.Errorf("drop old cable facts: %w", err)
@@ -163,6 +169,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 	if err := run(ctx, tx, cyDropInteractions, map[string]any{"ids": ids}); err != nil {
 		return fmt.Errorf("drop old interactions: %w", err)
 	}
+	s.log.Debug("neo4j write step", "step", "drop old facts", "took", time.Since(t0))
 
 	// 2. Cables, then their relationships; each MERGEs the shared node
 	// at its far end on its constrained key (one pass instead of a node
@@ -196,7 +203,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		return fmt.Errorf("write RESOLVES_TO: %w", err)
 	}
 
-	t0 := time.Now()
+	t0 = time.Now()
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
