@@ -41,6 +41,10 @@ and the failures (file, record, reason). The exit status is 1 when any record
 failed (the others are loaded) or the load was interrupted, 2 for usage
 errors. Ctrl-C stops after the batch being written; a second Ctrl-C kills.
 
+Run one load at a time per database: the loader is the single writer of the
+shared nodes (persons, countries, tags), and two loads at once contend for
+them (Neo4j reports deadlocks and the batch fails, whole).
+
 Environment:
   NEO4J_URI        default for --neo4j
   NEO4J_USER       default for --user (empty: no authentication)
