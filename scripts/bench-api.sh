@@ -17,9 +17,10 @@
 #   DURATION       per query, e.g. 10s (default 10s, capped at 60s)
 #   CONCURRENCY    concurrent clients (default 4, capped at 32)
 #   ONLY           comma-separated query names (default all)
-#   PERSON_A, PERSON_B   person keys for connection (default: the two persons in the most cables)
+#   PERSON_A, PERSON_B   persons for connection in both query files (default: those in the files)
 #   NEO4J_PORT     the benchmark Neo4j (default 7688)
 #   RESULTS        output file (default $BENCH_DIR/api-results.jsonl; appended)
+#   BUILD          1 (default) builds cablegraph and loadgen into $BENCH_DIR; 0 reuses them
 #   LABEL          tag written into each result line (default: the DATA file name)
 set -euo pipefail
 
@@ -52,8 +53,12 @@ secs="${duration%s}"
 command -v jq >/dev/null || die "jq is needed"
 mkdir -p "$bench_dir"
 
-log "building cablegraph and loadgen"
-(cd "$repo" && go build -o "$bin" ./cmd/cablegraph && go build -o "$loadgen" ./tools/loadgen)
+if [[ "${BUILD:-1}" == 1 ]]; then
+  log "building cablegraph and loadgen"
+  (cd "$repo" && go build -o "$bin" ./cmd/cablegraph && go build -o "$loadgen" ./tools/loadgen) ||
+    die "build failed; BUILD=0 reuses $bin and $loadgen"
+fi
+[[ -x "$bin" && -x "$loadgen" ]] || die "$bin or $loadgen missing; run with BUILD=1"
 
 pids=()
 cleanup() {
@@ -84,21 +89,17 @@ start_ours() { # start_ours ARGS...: cablegraph serve; sets OURS_PID
   wait_http "http://127.0.0.1:$ours_port/graphql" "$OURS_PID"
 }
 
-# Person keys for connection: the two persons in the most cables, unless given.
-pick_persons() {
-  [[ -n "${PERSON_A:-}" && -n "${PERSON_B:-}" ]] && return
-  local js
-  js="$(curl -sf -m 120 -H 'Content-Type: application/json' \
-    -d '{"query":"{ persons(first: 2) { nodes { key name cableCount } } }"}' "http://127.0.0.1:$ours_port/graphql")"
-  PERSON_A="$(jq -r '.data.persons.nodes[0].key' <<<"$js")"
-  PERSON_B="$(jq -r '.data.persons.nodes[1].key' <<<"$js")"
-  log "connection between the two persons in the most cables: $(jq -c '.data.persons.nodes' <<<"$js")"
-}
+# Persons for connection: the query files name two well-connected persons of the
+# shared cables (cablegraph by name, the peer by key); PERSON_A/PERSON_B override both.
 
 # queries FILE: the query file with the connection persons filled in.
 queries() {
   local out="$bench_dir/$(basename "$1" .json)-$run_id.json"
-  jq --arg a "$PERSON_A" --arg b "$PERSON_B" '.connection.variables = {a: $a, b: $b}' "$1" >"$out"
+  if [[ -n "${PERSON_A:-}" && -n "${PERSON_B:-}" ]]; then
+    jq --arg a "$PERSON_A" --arg b "$PERSON_B" '.connection.variables = {a: $a, b: $b}' "$1" >"$out"
+  else
+    cp "$1" "$out"
+  fi
   echo "$out"
 }
 
@@ -106,7 +107,7 @@ measure() { # measure NAME URL QUERYFILE
   local args=(-url "$2" -name "$1" -queries "$(queries "$3")" -duration "$duration" -concurrency "$concurrency")
   [[ -n "$only" ]] && args+=(-only "$only")
   log "measuring $1 ($duration per query, $concurrency clients)"
-  "$loadgen" "${args[@]}" | jq -c --arg run "$run_id" --arg label "$label" '. + {run: $run, label: $label}' | tee -a "$results"
+  "$loadgen" "${args[@]}" | jq -c --arg run "$run_id" --arg lbl "$label" '. + {run: $run, label: $lbl}' | tee -a "$results"
 }
 
 for t in $targets; do
@@ -114,18 +115,15 @@ for t in $targets; do
     embedded)
       log "starting cablegraph on the embedded store with $data (loads at start-up)"
       start_ours --data "$data"
-      pick_persons
       measure cablegraph-embedded "http://127.0.0.1:$ours_port/graphql" "$repo/bench/queries/cablegraph.json"
       stop "$OURS_PID";;
     neo4j)
       log "starting cablegraph on Neo4j $uri"
       start_ours --neo4j "$uri"
-      pick_persons
       measure cablegraph-neo4j "http://127.0.0.1:$ours_port/graphql" "$repo/bench/queries/cablegraph.json"
       stop "$OURS_PID";;
     peer)
       [[ -d "$repo/bench/neo4j-graphql/node_modules" ]] || (cd "$repo/bench/neo4j-graphql" && npm ci --no-audit --no-fund >&2)
-      [[ -n "${PERSON_A:-}" ]] || die "set PERSON_A and PERSON_B (or include the embedded or neo4j target before peer)"
       log "starting the peer (@neo4j/graphql) on $uri"
       (cd "$repo/bench/neo4j-graphql" && PORT="$peer_port" NEO4J_URI="$uri" exec node server.js) \
         >"$bench_dir/peer.out" 2>"$bench_dir/peer.err" &

@@ -17,7 +17,13 @@
 #   NEO4J_DIR        its state folder (default /work/bench-neo4j); wiped before each load
 #   NEO4J_HEAP, NEO4J_PAGECACHE   its memory (default 4g each)
 #   TARGETS          "neo4j embedded" (default) or one of them
+#   BUILD            1 (default) builds cablegraph into $BENCH_DIR; 0 reuses the last build
 #   GO_BENCH         1 (default) to run the parse/extract Go benchmarks, 0 to skip
+#   LOAD_TIMEOUT     stop a Neo4j load after this many seconds (SIGINT: the batch in flight
+#                    is committed) and report the rate reached; 0 (default) = no limit
+#
+# Besides wall time, the CPU seconds of the loader and of the Neo4j JVM are recorded: on a
+# machine shared with others, wall time measures the neighbours, CPU time measures us.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +39,7 @@ export NEO4J_HEAP="${NEO4J_HEAP:-4g}"
 export NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-4g}"
 export NEO4J_TX_TIMEOUT="${NEO4J_TX_TIMEOUT:-600}"
 uri="bolt://127.0.0.1:$NEO4J_PORT"
+load_timeout="${LOAD_TIMEOUT:-0}"
 results="$bench_dir/load-results.jsonl"
 bin="$bench_dir/cablegraph"
 serve_port="${SERVE_PORT:-18090}"
@@ -50,8 +57,11 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 command -v jq >/dev/null || die "jq is needed"
 
-log "building cablegraph into $bin"
-(cd "$repo" && go build -o "$bin" ./cmd/cablegraph)
+if [[ "${BUILD:-1}" == 1 ]]; then
+  log "building cablegraph into $bin"
+  (cd "$repo" && go build -o "$bin" ./cmd/cablegraph) || die "build failed; BUILD=0 reuses $bin"
+fi
+[[ -x "$bin" ]] || die "$bin missing; run with BUILD=1"
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -63,6 +73,10 @@ neo4j_fresh() {
   "$repo/scripts/neo4j-down.sh" >&2 || true
   rm -rf "$NEO4J_DIR/data"
   "$repo/scripts/neo4j-up.sh" >&2
+}
+
+neo4j_cpu_s() { # user+system CPU seconds of the Neo4j JVM so far
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/$(cat "$NEO4J_DIR/neo4j.pid")/stat"
 }
 
 neo4j_hwm_mb() { # peak RSS of the Neo4j launcher JVM, in MB
@@ -93,8 +107,9 @@ serve_until_ready() {
   SERVE_READY_MS=$(( $(now_ms) - t0 ))
 }
 
-serve_stop() {
-  kill -TERM "$SERVE_PID" 2>/dev/null || true
+serve_stop() { # stop the serve child of /usr/bin/time (which does not forward signals), then time
+  local child; child="$(pgrep -P "$SERVE_PID" || true)"
+  [[ -n "$child" ]] && kill -TERM "$child" 2>/dev/null
   wait "$SERVE_PID" 2>/dev/null || true
 }
 
@@ -105,26 +120,34 @@ bench_neo4j() { # bench_neo4j LABEL PATH
   log "[$label] Neo4j: fresh database on $uri"
   neo4j_fresh
   log "[$label] Neo4j: first load of $path"
-  local t0 t1; t0=$(now_ms)
-  /usr/bin/time -v -o "$tf" "$bin" load --neo4j "$uri" "$path" 2>"$lerr" || log "load exited non-zero (see $lerr)"
-  t1=$(( $(now_ms) - t0 ))
+  local t0 t1 c0 c1 complete=true; t0=$(now_ms); c0=$(neo4j_cpu_s)
+  local limit=(); ((load_timeout > 0)) && limit=(timeout -s INT "$load_timeout")
+  "${limit[@]}" /usr/bin/time -v -o "$tf" "$bin" load --neo4j "$uri" "$path" 2>"$lerr" ||
+    { log "load exited non-zero (see $lerr)"; grep -q 'interrupted\|not written\|Command terminated' "$lerr" "$tf" && complete=false; }
+  t1=$(( $(now_ms) - t0 )); c1=$(neo4j_cpu_s)
+  local lcpu; lcpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$tf")
   local rss; rss=$(( $(gnu_time 'Maximum resident set size' "$tf") / 1024 ))
   local summary; summary="$(grep -E '^read [0-9]+ records' "$lerr" | tail -1)"
   serve_until_ready --neo4j "$uri"
   local st; st="$(stats "http://127.0.0.1:$serve_port/graphql")"
   serve_stop
   local hwm; hwm="$(neo4j_hwm_mb)"
-  log "[$label] Neo4j: re-load of the unchanged corpus"
-  local r0 r1; r0=$(now_ms)
-  /usr/bin/time -v -o "$tf.re" "$bin" load --neo4j "$uri" "$path" 2>"$lerr.re" || log "re-load exited non-zero (see $lerr.re)"
-  r1=$(( $(now_ms) - r0 ))
-  local resummary; resummary="$(grep -E '^read [0-9]+ records' "$lerr.re" | tail -1)"
+  local r0 r1=0 resummary="not run: the first load did not complete"; r0=$(now_ms)
+  if [[ "$complete" == true ]]; then
+    log "[$label] Neo4j: re-load of the unchanged corpus"
+    /usr/bin/time -v -o "$tf.re" "$bin" load --neo4j "$uri" "$path" 2>"$lerr.re" || log "re-load exited non-zero (see $lerr.re)"
+    r1=$(( $(now_ms) - r0 ))
+    resummary="$(grep -E '^read [0-9]+ records' "$lerr.re" | tail -1)"
+  fi
   hwm2="$(neo4j_hwm_mb)"
   record "$(jq -nc --arg set "$label" --argjson st "$st" --argjson ms "$t1" --argjson rms "$r1" \
     --argjson rss "$rss" --argjson hwm "$hwm2" --arg summary "$summary" --arg resummary "$resummary" \
+    --argjson complete "$complete" --argjson lcpu "$lcpu" --argjson ncpu "$(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f", b-a}')" \
     '{set: $set, store: "neo4j", cables: $st.cables, relationships: $st.relationships, nodes: $st.nodes,
       wall_s: ($ms/1000), cables_per_s: ($st.cables/($ms/1000)), rels_per_s: ($st.relationships/($ms/1000)),
       loader_peak_rss_mb: $rss, neo4j_peak_rss_mb: $hwm, reload_wall_s: ($rms/1000),
+      loader_cpu_s: $lcpu, neo4j_cpu_s: $ncpu, complete: $complete,
+      cables_per_cpu_s: ($st.cables/($lcpu+$ncpu)),
       reload_ratio: ($rms/$ms), summary: $summary, reload_summary: $resummary}')"
 }
 
@@ -133,15 +156,16 @@ bench_embedded() { # bench_embedded LABEL PATH
   log "[$label] embedded: serve --data $path (load at start-up, then ready)"
   serve_until_ready --data "$path"
   local st; st="$(stats "http://127.0.0.1:$serve_port/graphql")"
-  local hwm; hwm="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -P "$SERVE_PID" -x cablegraph || echo "$SERVE_PID")/status" 2>/dev/null || echo 0)"
   serve_stop
   local rss; rss=$(( $(gnu_time 'Maximum resident set size' "$SERVE_TIME_FILE") / 1024 ))
   local summary; summary="$(grep -E '^read [0-9]+ records' "$bench_dir/serve.err" | tail -1)"
+  local cpu; cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$SERVE_TIME_FILE")
   record "$(jq -nc --arg set "$label" --argjson st "$st" --argjson ms "$SERVE_READY_MS" --argjson rss "$rss" \
-    --arg summary "$summary" \
+    --arg summary "$summary" --argjson cpu "$cpu" \
     '{set: $set, store: "embedded", cables: $st.cables, relationships: $st.relationships, nodes: $st.nodes,
       wall_s: ($ms/1000), cables_per_s: ($st.cables/($ms/1000)), rels_per_s: ($st.relationships/($ms/1000)),
-      loader_peak_rss_mb: $rss, summary: $summary}')"
+      loader_peak_rss_mb: $rss, loader_cpu_s: $cpu, note: "wall time to ready; CPU time includes serving the stats query",
+      summary: $summary}')"
 }
 
 for set in $sets; do
@@ -165,14 +189,18 @@ for set in $sets; do
 done
 
 if [[ "${GO_BENCH:-1}" == 1 ]]; then
-  log "parse/extract Go benchmarks (1 core, then all cores)"
-  for cpu in 1 "$(nproc)"; do
-    (cd "$repo" && go test -run '^$' -bench . -benchmem -benchtime 3x -cpu "$cpu" ./loader/parse ./loader/extract) \
-      | tee "$bench_dir/gobench-cpu$cpu.txt" >&2
-  done
+  # Parse alone (MB/s, one goroutine), parse+extract per core (cables/s and cables per CPU
+  # second, which contention does not distort), and the whole pipeline without a store on
+  # 1 core and on all cores (the loader's parallel parse+extract).
+  log "parse/extract Go benchmarks (per core, then all cores)"
+  (cd "$repo" &&
+    go test -run '^$' -bench 'ParseCorpus' -benchtime 3x ./loader/parse &&
+    go test -run '^$' -bench 'ParseExtract$' -benchtime 4000x -cpu 1 ./loader/extract &&
+    go test -run '^$' -bench 'StreamParseExtract' -benchtime 1x -cpu "1,$(nproc)" ./loader) |
+    tee "$bench_dir/gobench.txt" >&2
 fi
 
 log "results in $results"
 jq -r '[.set, .store, .cables, .relationships, (.wall_s|tostring), (.cables_per_s|floor), (.rels_per_s|floor),
-        .loader_peak_rss_mb, (.neo4j_peak_rss_mb // "-"), (.reload_wall_s // "-")] | @tsv' "$results" |
-  (echo -e "set\tstore\tcables\trels\twall_s\tcables/s\trels/s\tloader_MB\tneo4j_MB\treload_s"; cat) | column -t
+        .loader_peak_rss_mb, (.neo4j_peak_rss_mb // "-"), .loader_cpu_s, (.neo4j_cpu_s // "-"), (.reload_wall_s // "-")] | @tsv' "$results" |
+  (echo -e "set\tstore\tcables\trels\twall_s\tcables/s\trels/s\tloader_MB\tneo4j_MB\tloader_cpu_s\tneo4j_cpu_s\treload_s"; cat) | column -t

@@ -170,6 +170,7 @@ const typeDefs = /* GraphQL */ `
         statement: """
         MATCH (x:Person {key: $a}), (y:Person {key: $b})
         OPTIONAL MATCH p = shortestPath((x)-[:INTERACTED*..4]-(y))
+        WHERE all(r IN relationships(p) WHERE r.kind <> 'coMentioned')
         RETURN CASE WHEN p IS NULL THEN {found: false, persons: [], names: [], hops: [], cables: [], evidence: []}
           ELSE {found: true, persons: [n IN nodes(p) | n.key], names: [n IN nodes(p) | n.name],
                 hops: [r IN relationships(p) | r.kind], cables: [r IN relationships(p) | r.cable],
