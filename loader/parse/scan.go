@@ -99,9 +99,25 @@ func removePageMarkers(s string) string {
 		if start > 0 && isWordByte(s[start-1]) {
 			continue
 		}
+		end := k + 3 + h[1]
+		// Eat the blank lines around the marker so that a sentence broken by
+		// a page break reads on: "gas\n\nMOSCOW ... 002 OF 002\n\npipeline".
+		sep := " "
+		for start > from && (s[start-1] == ' ' || s[start-1] == '\n') {
+			if s[start-1] == '\n' {
+				sep = "\n"
+			}
+			start--
+		}
+		for end < len(s) && (s[end] == ' ' || s[end] == '\n') {
+			if s[end] == '\n' {
+				sep = "\n"
+			}
+			end++
+		}
 		b.WriteString(s[from:start])
-		b.WriteByte(' ')
-		from = k + 3 + h[1]
+		b.WriteString(sep)
+		from = end
 		pos = from
 	}
 	if from == 0 {
