@@ -11,6 +11,7 @@ type lexicon struct {
 	given      map[string]bool   // common given names (lower case, NameKey-free)
 	notName    map[string]bool   // lower-case words that are never a person's name
 	nameParts  map[string]bool   // lower-case particles inside names: "bin", "al", "van", "de"
+	placePre   map[string]bool   // lower-case first words of place names: "los", "san", "casa"
 	maxTitle   int               // longest title in words
 }
 
@@ -41,7 +42,7 @@ var titleList = [][2]string{
 	{"director", "Director"}, {"director general", "Director General"}, {"deputy director", "Deputy Director"},
 	{"commissioner", "Commissioner"}, {"candidate", "Candidate"}, {"spokesman", "Spokesman"}, {"spokesperson", "Spokesperson"},
 	{"spokeswoman", "Spokeswoman"}, {"patriarch", "Patriarch"}, {"bishop", "Bishop"}, {"king", "King"}, {"queen", "Queen"},
-	{"prince", "Prince"}, {"crown prince", "Crown Prince"}, {"sheikh", "Sheikh"}, {"shaykh", "Sheikh"}, {"emir", "Emir"},
+	{"prince", "Prince"}, {"crown prince", "Crown Prince"}, {"sheikh", "Sheikh"}, {"shaykh", "Sheikh"}, {"shaikh", "Sheikh"}, {"emir", "Emir"},
 	{"counselor", "Counselor"}, {"minister-counselor", "Minister-Counselor"}, {"political minister-counselor", "Political Minister-Counselor"},
 	{"polcouns", "Political Counselor"}, {"econcouns", "Economic Counselor"}, {"consul general", "Consul General"},
 	{"cg", "Consul General"}, {"consul", "Consul"}, {"advisor", "Advisor"}, {"adviser", "Advisor"}, {"aide", "Aide"},
@@ -55,7 +56,7 @@ var titleList = [][2]string{
 	{"opposition leader", "Opposition Leader"}, {"presidential candidate", "Presidential Candidate"}, {"pol/c", "Political Counselor"},
 	{"attorney general", "Attorney General"}, {"ombudsman", "Ombudsman"}, {"governor-general", "Governor-General"},
 	{"lieutenant", "Lieutenant"}, {"sergeant", "Sergeant"}, {"father", "Father"}, {"imam", "Imam"}, {"rabbi", "Rabbi"},
-	{"ayatollah", "Ayatollah"}, {"mullah", "Mullah"}, {"pope", "Pope"}, {"cardinal", "Cardinal"}, {"archbishop", "Archbishop"},
+	{"manager", "Manager"}, {"general manager", "General Manager"}, {"ayatollah", "Ayatollah"}, {"mullah", "Mullah"}, {"pope", "Pope"}, {"cardinal", "Cardinal"}, {"archbishop", "Archbishop"},
 }
 
 // usRoles are the roles that, with no other tie in the text, mark a US
@@ -138,7 +139,19 @@ pradesh gerais grosso mato minas sul rio grande royal familia trabalhadores part
 freedom peace justice democracy security development growth support relations cooperation affairs issue issues
 crisis elections election vote votes campaign budget tax taxes reserve reserves week report reports study
 political economic social cultural nadu tamil andhra uttar costa leon helena extraordinary plenipotentiary designate emeritus
+brotherhood change code codes peninsula board boards research resources review chamber chambers property area areas treasury
+secretariat attache zone zones weapons weapon port participants participant fatherland world country countries system systems stream
+society societies line lines account accounts value values paper papers fleet qaida publica republica directorate directorates dems
+substances substance shura materials material heights date dates secdef safety ministerial legatt polmiloff governorate governorates
+concept highway drugs drug islam muslim muslims arab european visit visits administration atomic missile missiles level levels
+exports export imports import liaison almanac observer observers commentators commentator ltda ltd gmbh llc plc minimize considered
+list lists manager managers institute institutes secretary-general ministry-level committee-level spokesman spokesmen cooperative ventures
 `
+
+// placePrefixes start multiword place names ("Los Angeles", "Casa Rosada",
+// "Sao Paulo", "Costa Rica", "El Paso"); a capitalised pair that starts
+// with one is a place, not a person.
+const placePrefixes = `los las la el san santa santo sao são casa costa puerto porto port fort mount mt. st. saint lake cape rio nueva nuevo new`
 
 // nameParticles are lower-case words that may sit inside a name.
 const nameParticles = `bin ibn al el van von de der den la le du da di dos das abu bint del della ter ten y`
@@ -146,7 +159,7 @@ const nameParticles = `bin ibn al el van von de der den la le du da di dos das a
 func newLexicon() *lexicon {
 	lx := &lexicon{
 		titles: map[string]string{}, usTitles: map[string]bool{}, hostTitles: map[string]bool{},
-		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{},
+		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{}, placePre: map[string]bool{},
 	}
 	for _, t := range titleList {
 		lx.titles[t[0]] = t[1]
@@ -165,6 +178,9 @@ func newLexicon() *lexicon {
 	}
 	for _, w := range strings.Fields(notNameWords) {
 		lx.notName[w] = true
+	}
+	for _, w := range strings.Fields(placePrefixes) {
+		lx.placePre[w] = true
 	}
 	for _, w := range strings.Fields(nameParticles) {
 		lx.nameParts[w] = true

@@ -61,8 +61,11 @@ func (r *run) nameWord(s *sent, i int) bool {
 		return false
 	}
 	lx := r.e.lx
-	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] {
+	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] || pluralAcronym(t.text) {
 		return false
+	}
+	if k := strings.IndexByte(t.lower, '/'); k >= 0 && (lx.notName[t.lower[:k]] || lx.notName[t.lower[k+1:]]) {
+		return false // "Pol/Econ"
 	}
 	if _, ok := lx.titles[t.lower]; ok {
 		return false
@@ -88,6 +91,89 @@ func (r *run) nameWord(s *sent, i int) bool {
 		return r.e.lx.given[t.lower] || !commonSuffix(t.lower)
 	}
 	return t.cap && !t.upper
+}
+
+// pluralAcronym reports an acronym with a plural s ("MPs", "NGOs",
+// "FMs"): a group, never one person's name.
+func pluralAcronym(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// weakOnly reports whether a person was found only by the weak text rules
+// (a bare capitalised pair, or a word before a speech verb).
+func weakOnly(p *pstate) bool {
+	for h := range p.how {
+		if h != "name" && h != "verb" {
+			return false
+		}
+	}
+	return len(p.how) > 0
+}
+
+// dropCommonWords removes persons found only by the weak rules whose
+// surname the same cable also writes in lower case mid-sentence ("the
+// Board", "climate change", "the review"): a word the cable itself uses
+// as a common word is not a surname there. ALL-CAPS cables give no such
+// evidence.
+func (r *run) dropCommonWords() {
+	if r.caps {
+		return
+	}
+	var weak map[string]string
+	for k, p := range r.ps {
+		if weakOnly(p) {
+			if weak == nil {
+				weak = map[string]string{}
+			}
+			weak[strings.ToLower(p.surname)] = k
+		}
+	}
+	if weak == nil {
+		return
+	}
+	for _, s := range r.sents {
+		for _, t := range s.toks {
+			if !t.word || t.cap {
+				continue
+			}
+			if k, ok := weak[t.lower]; ok {
+				r.removePerson(k)
+				delete(weak, t.lower)
+			}
+		}
+	}
+}
+
+// removePerson forgets the person with surname key k.
+func (r *run) removePerson(k string) {
+	delete(r.ps, k)
+	for i, o := range r.order {
+		if o == k {
+			r.order = append(r.order[:i], r.order[i+1:]...)
+			break
+		}
+	}
+}
+
+// phraseGoesOn reports whether the capitalised word at end continues a
+// longer capitalised phrase that is not a name ("General Penal Code",
+// "met with Presidential Chief of Staff"): a title or a word that is never
+// a name right after a one-word name says the word was an adjective.
+func (r *run) phraseGoesOn(s *sent, end int) bool {
+	if r.caps || end >= len(s.toks) || end > 0 && s.toks[end-1].poss {
+		return false
+	}
+	t := s.toks[end]
+	return t.word && t.cap && (s.mark[end] == markTitle || r.e.lx.notName[t.lower] || r.e.lx.notName[strings.TrimSuffix(t.lower, "s")])
 }
 
 // commonSuffix reports English word endings that names rarely have; in
@@ -119,7 +205,9 @@ func (r *run) nameRun(s *sent, i int) int {
 		switch {
 		case r.nameWord(s, j):
 			j++
-			words++
+			if !r.e.lx.nameParts[s.toks[j-1].lower] { // "Bin", "Al" do not count
+				words++
+			}
 			if s.toks[j-1].poss {
 				return j
 			}
@@ -196,6 +284,7 @@ func (r *run) findPersons() {
 		r.addSignature(sig)
 	}
 	r.mergeSurnameFirst()
+	r.dropCommonWords()
 }
 
 // mergeSurnameFirst handles names written surname first ("Zhang Shen",
@@ -349,6 +438,15 @@ func (r *run) addSignature(sig string) {
 	for len(w) > 1 && suffixWords[strings.ToLower(strings.Trim(w[len(w)-1], "."))] {
 		w = w[:len(w)-1]
 	}
+	// Trailer words before the name ("MINIMIZE CONSIDERED CLINTON") are
+	// not part of it.
+	for len(w) > 1 {
+		lw := strings.ToLower(w[0])
+		if !r.e.lx.notName[lw] && !commonSuffix(lw) {
+			break
+		}
+		w = w[1:]
+	}
 	if len(w) == 0 || len(w) > 3 {
 		return
 	}
@@ -431,7 +529,7 @@ func (r *run) titleRule(s *sent) {
 			}
 		}
 		end := r.nameRun(s, start)
-		if end == start {
+		if end == start || end-start == 1 && r.phraseGoesOn(s, end) {
 			i = j - 1
 			continue
 		}
@@ -538,6 +636,9 @@ func (r *run) verbRule(s *sent) {
 		}
 		if i == 0 && end < len(toks) && speechVerbs[toks[end].lower] && end-i == 1 && r.e.lx.given[toks[i].lower] {
 			ok = false // "Said told" is not worth the risk
+		}
+		if ok && end-i == 1 && r.phraseGoesOn(s, end) {
+			ok = false
 		}
 		if ok && end-i <= 3 {
 			r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " "), "", "", tieNone, "verb")
@@ -797,7 +898,7 @@ func (r *run) pairRule(s *sent) {
 			continue
 		}
 		end := r.nameRun(s, i)
-		if end-i < 2 || end-i > 3 {
+		if end-i < 2 || end-i > 3 || r.e.lx.placePre[toks[i].lower] {
 			i = end
 			continue
 		}

@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// TestNotPersons: each rule that keeps a systematic false positive out of
+// the persons, with the real person in the same text kept.
+func TestNotPersons(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, tc := range []struct {
+		rule, text, sig string
+		want, not       []string // surnames that must / must not be persons
+	}{
+		{"title adjectives", "Ambassador Extraordinary and Plenipotentiary Boris Tadic met Lavrov. Tadic said so.", "", []string{"Tadic"}, []string{"Extraordinary", "Plenipotentiary"}},
+		{"plural acronyms", "The MPs said the vote failed. NGOs told us that FMs met Lavrov. Foreign Minister Lavrov said no.", "", []string{"Lavrov"}, []string{"MPs", "NGOs", "FMs"}},
+		{"common nouns", "Leaders of the Muslim Brotherhood met. Intellectual Property was discussed. Climate Change Minister Ed Miliband spoke. The Supervisory Board said no.", "", []string{"Miliband"}, []string{"Brotherhood", "Property", "Change", "Board"}},
+		{"lower case in the same cable", "We spoke to Green Outreach on Monday. Officials expect outreach to grow. Minister Jones agreed.", "", []string{"Jones"}, []string{"Outreach"}},
+		{"no lower-case use keeps the pair", "We spoke to Green Outreach on Monday. Minister Jones agreed.", "", []string{"Jones", "Outreach"}, nil},
+		{"place prefixes", "Visitors from Los Angeles and Casa Rosada officials joined. Governor Smith spoke.", "", []string{"Smith"}, []string{"Angeles", "Rosada"}},
+		{"slash words", "Pol/Econ said the plan was sound. FM Lavrov said no.", "", []string{"Lavrov"}, []string{"Pol/Econ", "Econ"}},
+		{"signature trailer", "Nothing else to report.", "MINIMIZE CONSIDERED CLINTON", []string{"Clinton"}, []string{"Minimize", "Considered"}},
+		{"adjective before a longer phrase", "Under the General Penal Code the court ruled. Ambassador met with Presidential Chief of Staff Jose Dirceu.", "", []string{"Dirceu"}, []string{"Penal", "Presidential"}},
+		{"particles do not count toward the name length", "He met Crown Prince Shaikh Salman Bin Hamad Al Khalifa, who said so.", "", []string{"Khalifa"}, []string{"Al"}},
+		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			c := &graph.Cable{ID: "T1", Origin: "Embassy Moscow", Signature: tc.sig, Paragraphs: []graph.Paragraph{{Number: 1, Text: tc.text}}}
+			e.Extract(c)
+			got := map[string]graph.PersonMention{}
+			for _, p := range c.Persons {
+				got[strings.ToLower(p.Surname)] = p
+			}
+			for _, w := range tc.want {
+				if _, ok := got[strings.ToLower(w)]; !ok {
+					t.Errorf("%s missing from persons %v", w, c.Persons)
+				}
+			}
+			for _, n := range tc.not {
+				if p, ok := got[strings.ToLower(n)]; ok {
+					t.Errorf("%s taken for a person: %+v", n, p)
+				}
+				for _, p := range c.Persons {
+					if strings.Contains(strings.ToLower(p.Name), strings.ToLower(n)) {
+						t.Errorf("%s inside the person name %q", n, p.Name)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestPluralAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"MPs": true, "NGOs": true, "FMs": true, "CEOs": true, "Mrs": false, "Hess": false, "MP": false, "Us": false, "ABs1": false} {
+		if got := pluralAcronym(w); got != want {
+			t.Errorf("pluralAcronym(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
