@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/cablegraph/cablegraph/explorer"
 	"net"
 	"net/http"
 	"os"
@@ -19,8 +20,9 @@ import (
 
 const serveHelp = `
 cablegraph serve answers relationship questions over GraphQL at /graphql,
-with a GraphiQL playground at /, a health check at /healthz and metrics at
-/metrics.
+with a GraphiQL playground at /, an explorer page at /explore/ (see who is
+connected to whom and read the proving sentences), a health check at
+/healthz and metrics at /metrics.
 
 Usage:
   cablegraph serve [flags]
@@ -102,6 +104,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 	h, err := resolvers.NewHandler(resolvers.Config{
 		Store: store, Topics: ext, Logger: e.log, AuthToken: *token, CORSOrigins: cors, Introspection: !*noIntro,
+		Explorer: explorer.Handler(),
 	})
 	if err != nil {
 		return fmt.Errorf("building the GraphQL handler: %w", err)
@@ -125,7 +128,7 @@ func serveHTTP(ctx context.Context, e *env, addr string, h http.Handler) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	a := ln.Addr().String()
-	fmt.Fprintf(e.stdout, "cablegraph: playground at http://%s/ — GraphQL at http://%s/graphql\n", a, a)
+	fmt.Fprintf(e.stdout, "cablegraph: playground at http://%s/ — explorer at http://%s/explore/ — GraphQL at http://%s/graphql\n", a, a, a)
 
 	select {
 	case err := <-served:

@@ -34,7 +34,7 @@ async function gql(query, variables = {}) {
 
 const Q_FIND = `query Find($q: String!, $co: Boolean) {
   person(name: $q) { key name surname }
-  discussions(topic: $q, includeCoMentions: $co, first: 100) {
+  discussions(topic: $q, includeCoMentions: $co, first: 50) {
     a { key name } b { key name } count firstDate lastDate
     evidence { cableId paragraph sentence kind date }
   }
@@ -44,7 +44,7 @@ const Q_PERSON = `query Person($q: String!, $co: Boolean) {
   person(name: $q) {
     key name roles countryCodes cableCount aliases
     alternatives { key name cableCount }
-    interactions(first: 500, includeCoMentions: $co) { a b aName bName kind cableId paragraph evidence date }
+    interactions(first: 100, includeCoMentions: $co) { a b aName bName kind cableId paragraph evidence date }
   }
 }`;
 
@@ -77,7 +77,6 @@ const Q_NEIGH = `query N($id: ID!) { neighborhood(id: $id, depth: 1, limit: 150)
 
 const cy = cytoscape({
   container: $("cy"),
-  wheelSensitivity: 0.3,
   textureOnViewport: true,
   hideEdgesOnViewport: false,
   style: [
@@ -136,6 +135,8 @@ function refresh(layout = true) {
     const big = cy.nodes().length > 400;
     cy.layout(big ? { name: "concentric", concentric: (n) => n.data("degree"), levelWidth: () => 2, animate: false }
                   : { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false }).run();
+    // a handful of nodes should not fill the screen with giant labels
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
   }
   renderLinks();
   setStatus(`${cy.nodes(":visible").length} nodes, ${cy.edges(":visible").length} links`);
