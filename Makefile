@@ -17,17 +17,25 @@ GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -name no
 	-o -path ./tools/neo4j/target -o -path ./.neo4j -o -path ./.bin \) -prune -o -name '*.go' -print)
 
 .PHONY: test lint fmt-check vet staticcheck neo4j-up neo4j-down neo4j-reset generate check-generated \
-	go-test fuzz bench build bench-load bench-api
+	go-test fuzz bench build explorer explorer-test bench-load bench-api
 
-## test: lint, generated-code check, real Neo4j, all Go tests with -race, short fuzzing
-test: lint check-generated go-test
+## test: lint, generated-code check, real Neo4j, all Go tests with -race, browser tests, short fuzzing
+test: lint check-generated go-test explorer-test
 	FUZZTIME=5s scripts/fuzz.sh
+
+## explorer-test: the explorer page in headless Chromium against cablegraph serve (the example cable)
+explorer-test:
+	scripts/explorer-test.sh
+
+## explorer: rebuild explorer/dist from explorer/src with npm (Cytoscape.js bundled by esbuild)
+explorer:
+	cd explorer && npm ci --no-audit --no-fund && npm run build
 
 ## go-test: go test -race against the running Neo4j; fails if no Neo4j-backed test ran
 go-test: neo4j-up
 	@mkdir -p .neo4j
-	@echo "go test -race -count=1 -v ./... (CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI); full log .neo4j/last-test.log)"
-	@rc=0; CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI) go test -race -count=1 -v ./... 2>&1 \
+	@echo "go test -race -count=1 -p 1 -v ./... (CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI); full log .neo4j/last-test.log)"
+	@rc=0; CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI) go test -race -count=1 -p 1 -v ./... 2>&1 \
 		| tee .neo4j/last-test.log \
 		| awk '!/^=== (RUN|PAUSE|CONT|NAME)/ && !/^ *--- PASS/ { print; fflush() }' || rc=$$?; \
 	n=$$(grep -cE '^ *--- (PASS|FAIL): [^ ]*Neo4j' .neo4j/last-test.log || true); \

@@ -32,6 +32,6 @@ echo "fuzz: ${#targets[@]} target(s), $fuzztime each"
 for t in "${targets[@]}"; do
   read -r pkg name <<<"$t"
   echo "fuzz: $pkg $name"
-  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg"
+  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -fuzzminimizetime 1s "$pkg"
 done
 echo "fuzz: all targets passed"
