@@ -60,6 +60,7 @@ func (r *run) findInteractions() {
 			continue
 		}
 		ms := r.mentions(s)
+		ms = r.pronouns(si, s, ms)
 		if len(ms) > maxMentions {
 			ms = ms[:maxMentions] // a run-on "sentence" must not make this quadratic blow up
 		}
@@ -219,6 +220,66 @@ func (r *run) mentions(s *sent) []span {
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	return ms
+}
+
+// pronouns adds "him"/"her" after a meeting or speech verb ("Fernandes
+// told him", "consulted with her") as a mention of the person it can only
+// mean: the one other person of the sentence ("According to Saran, ...
+// Fernandes told him"), else the one person of the paragraph's previous
+// sentence. When two candidates remain the pronoun is left alone.
+func (r *run) pronouns(si int, s *sent, ms []span) []span {
+	added := false
+	for i, t := range s.toks {
+		if t.lower != "him" && t.lower != "her" || i == 0 {
+			continue
+		}
+		v := i - 1
+		if s.toks[v].lower == "with" && v > 0 {
+			v--
+		}
+		if verbKinds[s.toks[v].lower] == "" {
+			continue
+		}
+		// The subject: the nearest person before the verb.
+		subj := ""
+		for _, m := range ms {
+			if m.end <= v && m.key != "" {
+				subj = m.key
+			}
+		}
+		if subj == "" {
+			continue
+		}
+		k := onlyOther(s.pers, subj)
+		if k == "" && si > 0 && len(s.pers) == 1 {
+			if p := r.sents[si-1]; p.para == s.para {
+				k = onlyOther(p.pers, subj)
+			}
+		}
+		if k != "" {
+			ms = append(ms, span{start: i, end: i + 1, key: k})
+			added = true
+		}
+	}
+	if added {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	}
+	return ms
+}
+
+// onlyOther is the one person key in ps other than not, else "".
+func onlyOther(ps []span, not string) string {
+	found := ""
+	for _, p := range ps {
+		if p.key == "" || p.key == not || p.key == found {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = p.key
+	}
+	return found
 }
 
 // roleHolder is the surname key of the only person with role, else "".
