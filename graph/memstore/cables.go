@@ -10,26 +10,24 @@ import (
 	"github.com/cablegraph/cablegraph/graph"
 )
 
-// Cables decodes the stored documents, in the order asked.
+// Cables returns deep copies of the stored documents, in the order asked.
 func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("memstore cables: %w", err)
 	}
 	s.mu.RLock()
-	docs := make([][]byte, 0, len(ids))
+	recs := make([]*cableRec, 0, len(ids))
 	for _, id := range ids {
 		if r, ok := s.cables[id]; ok {
-			docs = append(docs, r.doc)
+			recs = append(recs, r)
 		}
 	}
 	s.mu.RUnlock()
-	out := make([]*graph.Cable, 0, len(docs))
-	for _, d := range docs {
-		c, err := s.docs.decode(d)
-		if err != nil {
-			return nil, fmt.Errorf("memstore cables: %w", err)
-		}
-		out = append(out, c)
+	// A record is never mutated once linked (a rewrite links a new one),
+	// so its document can be copied outside the lock.
+	out := make([]*graph.Cable, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, document(r.doc, r.spans))
 	}
 	return out, nil
 }

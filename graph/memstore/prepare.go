@@ -11,7 +11,7 @@ import (
 // prepare turns a written cable into a record without touching the store,
 // so that the expensive part of a write (JSON, tokenising) runs outside
 // the lock and a bad cable fails the call before anything changed.
-func prepare(c *graph.Cable, hash string, docs *docEncoder) (*cableRec, error) {
+func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 	if c == nil {
 		return nil, fmt.Errorf("nil cable: %w", graph.ErrInvalid)
 	}
@@ -28,10 +28,8 @@ func prepare(c *graph.Cable, hash string, docs *docEncoder) (*cableRec, error) {
 			n.Interactions[i] = in
 		}
 	}
-	doc, err := docs.encode(&n)
-	if err != nil {
-		return nil, err
-	}
+	doc, spans := skeleton(&n)
+	n = *doc // the interned copy: the records below share its strings
 	r := &cableRec{
 		id:             n.ID,
 		created:        n.Created,
@@ -41,6 +39,7 @@ func prepare(c *graph.Cable, hash string, docs *docEncoder) (*cableRec, error) {
 		body:           n.Body,
 		hash:           hash,
 		doc:            doc,
+		spans:          spans,
 		concerns:       map[string]int{},
 		countryNames:   map[string]string{},
 		persons:        map[string]*graph.PersonMention{},
@@ -67,20 +66,17 @@ func prepare(c *graph.Cable, hash string, docs *docEncoder) (*cableRec, error) {
 			r.originCountry = cm.Code
 		}
 	}
-	for _, pm := range n.Persons {
+	for i, pm := range doc.Persons {
 		if pm.Key == "" {
 			continue
 		}
 		if old, ok := r.persons[pm.Key]; ok {
-			mergeMention(old, pm)
+			m := *old // never merge into the document's own mention
+			mergeMention(&m, pm)
+			r.persons[pm.Key] = &m
 			continue
 		}
-		m := pm
-		m.Aliases = slices.Clone(pm.Aliases)
-		m.Roles = slices.Clone(pm.Roles)
-		m.How = slices.Clone(pm.How)
-		m.Paragraphs = slices.Clone(pm.Paragraphs)
-		r.persons[pm.Key] = &m
+		r.persons[pm.Key] = &doc.Persons[i] // shared with the document, read-only
 	}
 	for _, ref := range n.References {
 		if ref.Kind != graph.RefCable || ref.ID == "" || ref.ID == n.ID {

@@ -18,7 +18,8 @@ type cableRec struct {
 	tags           []string    // distinct, in written order
 	tagInfo        []graph.Tag // meaning and kind per entry of tags
 	hash           string
-	doc            []byte // the whole graph.Cable as deflated JSON (docCodec)
+	doc            *graph.Cable // the written cable, body text not duplicated (skeleton)
+	spans          []paraSpan   // paragraph texts within doc.Body
 
 	originCountry string                          // ORIGINATED_IN, "" when none
 	concerns      map[string]int                  // CONCERNS: country code -> count

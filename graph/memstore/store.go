@@ -30,7 +30,6 @@ type Store struct {
 	surnames map[string]map[string]struct{}    // NameKey(surname) -> person keys
 
 	text    *textIndex
-	docs    docCodec
 	dataset graph.DatasetInfo
 
 	// cacheMu guards the lazily built orderings and stats, which readers

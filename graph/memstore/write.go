@@ -22,7 +22,7 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if len(cables) != len(hashes) {
 		return fmt.Errorf("memstore write: %d cables but %d hashes: %w", len(cables), len(hashes), graph.ErrInvalid)
 	}
-	recs, err := prepareAll(ctx, cables, hashes, &s.docs)
+	recs, err := prepareAll(ctx, cables, hashes)
 	if err != nil {
 		return err
 	}
@@ -70,20 +70,19 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 
 // prepareAll prepares every cable, in parallel across cores: encoding and
 // tokenising are most of a write's cost and need no lock.
-func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string, docs *docCodec) ([]*cableRec, error) {
+func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]*cableRec, error) {
 	recs := make([]*cableRec, len(cables))
 	errs := make([]error, len(cables))
 	workers := min(runtime.GOMAXPROCS(0), len(cables))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			enc := docs.encoder()
 			for i := w; i < len(cables); i += workers {
 				if err := ctx.Err(); err != nil {
 					errs[i] = fmt.Errorf("memstore write: %w", err)
 					return
 				}
-				r, err := prepare(cables[i], hashes[i], enc)
+				r, err := prepare(cables[i], hashes[i])
 				if err != nil {
 					errs[i] = fmt.Errorf("memstore write cable %d: %w", i, err)
 					continue
