@@ -56,8 +56,22 @@ func (r *run) nameWord(s *sent, i int) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
-	t := s.toks[i]
-	if !t.word || s.mark[i] != markNone || (!r.caps && (!t.cap || t.upper)) {
+	t := &s.toks[i]
+	if !t.word || s.mark[i] != markNone {
+		return false
+	}
+	if t.nw == 0 { // the answer below depends on the word only: memoise it
+		t.nw = 2
+		if r.staticNameWord(t) {
+			t.nw = 1
+		}
+	}
+	return t.nw == 1
+}
+
+// staticNameWord is the part of nameWord that depends on the word alone.
+func (r *run) staticNameWord(t *token) bool {
+	if !r.caps && (!t.cap || t.upper) {
 		return false
 	}
 	lx := r.e.lx
@@ -500,6 +514,9 @@ func (r *run) titleRule(s *sent) {
 		}
 		for k := i; k < j; k++ {
 			s.mark[k] = markTitle
+		}
+		if s.titleAt == nil {
+			s.titleAt = map[int]string{}
 		}
 		s.titleAt[i] = role
 		start := j

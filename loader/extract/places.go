@@ -165,6 +165,9 @@ func (r *run) addCountry(s *sent, i, n int, code string) {
 	}
 	r.cc[code]++
 	s.countries = append(s.countries, code)
+	if s.placeAt == nil {
+		s.placeAt = map[int]string{}
+	}
 	s.placeAt[i] = code
 }
 

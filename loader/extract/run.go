@@ -64,14 +64,14 @@ func (e *Extractor) newRun(c *graph.Cable) *run {
 		text := stripParaHead(normSpace(p.Text))
 		for i, st := range sentences(text) {
 			toks := tokenize(st)
-			r.sents = append(r.sents, &sent{para: p.Number, idx: i, text: st, toks: toks, mark: make([]byte, len(toks)), placeAt: map[int]string{}, titleAt: map[int]string{}})
+			r.sents = append(r.sents, &sent{para: p.Number, idx: i, text: st, toks: toks, mark: make([]byte, len(toks))})
 		}
 	}
 	if c.Subject != "" {
 		// The subject line counts countries and organizations but is not a
 		// paragraph: it gets number -1 and never yields interactions.
 		toks := tokenize(normSpace(c.Subject))
-		r.sents = append(r.sents, &sent{para: -1, text: c.Subject, toks: toks, mark: make([]byte, len(toks)), placeAt: map[int]string{}, titleAt: map[int]string{}})
+		r.sents = append(r.sents, &sent{para: -1, text: c.Subject, toks: toks, mark: make([]byte, len(toks))})
 	}
 	return r
 }

@@ -9,21 +9,64 @@ import (
 // normSpace collapses every run of white space to one space, so evidence
 // sentences read as they do in the paragraph whatever the line breaks were.
 func normSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += n
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b = append(b, s[i:i+n]...)
+		i += n
 	}
-	return b.String()
+	return string(b)
+}
+
+// lowerWord is strings.ToLower without an allocation for the common case
+// of a word already in lower case, and with a byte loop for ASCII.
+func lowerWord(w string) string {
+	hasUpper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			hasUpper = true
+		}
+	}
+	if !hasUpper {
+		return w
+	}
+	b := make([]byte, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }
 
 // stripParaHead removes a leading "1. (C) " that some inputs leave in the
@@ -114,6 +157,7 @@ type token struct {
 	cap   bool // first letter upper case
 	upper bool // every letter upper case (and at least two letters)
 	poss  bool // had a possessive 's
+	nw    byte // memo of the run's nameWord test on the word: 0 unknown, 1 yes, 2 no
 }
 
 // tokenize splits a sentence into words and punctuation. Inner hyphens and
@@ -177,7 +221,7 @@ func tokenize(s string) []token {
 		} else if strings.HasSuffix(w, "’s") {
 			w, t.poss = w[:len(w)-len("’s")], true
 		}
-		t.text, t.lower = w, strings.ToLower(w)
+		t.text, t.lower = w, lowerWord(w)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(first)
 		t.upper = isUpperWord(w)
