@@ -1,7 +1,6 @@
 package resolvers
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -114,7 +113,7 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	if cfg.Explorer != nil {
 		mux.Handle("/explore/", cfg.Explorer)
 	}
-	mux.Handle("/{$}", playgroundPage(cfg.Explorer != nil))
+	mux.Handle("/{$}", playgroundPage(cfg.Explorer))
 	return withRequestLog(cfg.Logger, metrics, mux), nil
 }
 
@@ -174,35 +173,17 @@ func healthz(store graph.Reader, timeout time.Duration) http.Handler {
 	})
 }
 
-// playgroundPage serves GraphiQL with a link to the explorer page.
-func playgroundPage(explorer bool) http.Handler {
-	gi := playground.Handler("cablegraph", "/graphql")
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !explorer {
-			gi(w, r)
-			return
-		}
-		rec := &bufferedResponse{header: w.Header()}
-		gi(rec, r)
-		body := bytes.Replace(rec.body.Bytes(), []byte("</body>"),
-			[]byte(`<a href="/explore/" style="position:fixed;right:1em;bottom:1em;z-index:10">Explorer</a></body>`), 1)
-		w.WriteHeader(rec.statusOr200())
-		_, _ = w.Write(body)
-	})
-}
-
-type bufferedResponse struct {
-	header http.Header
-	body   bytes.Buffer
-	status int
-}
-
-func (b *bufferedResponse) Header() http.Header         { return b.header }
-func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
-func (b *bufferedResponse) WriteHeader(code int)        { b.status = code }
-func (b *bufferedResponse) statusOr200() int {
-	if b.status == 0 {
-		return http.StatusOK
+// playgroundPage serves GraphiQL. With the explorer mounted it serves the
+// explorer's bundled GraphiQL (explorer/dist/playground.html), which works
+// offline; without it, gqlgen's page, which loads GraphiQL from a CDN.
+func playgroundPage(explorer http.Handler) http.Handler {
+	if explorer != nil {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			r2 := r.Clone(r.Context())
+			r2.URL.Path = "/explore/playground.html"
+			r2.URL.RawPath = ""
+			explorer.ServeHTTP(w, r2)
+		})
 	}
-	return b.status
+	return playground.Handler("cablegraph", "/graphql")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/cablegraph/cablegraph/explorer"
 	"io"
 	"log/slog"
 	"net/http"
@@ -135,10 +136,15 @@ func TestNewHandlerNeedsStore(t *testing.T) {
 	}
 }
 
-func TestPlaygroundLinksExplorer(t *testing.T) {
-	explorer := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "explorer page") })
-	srv, _ := serve(t, Config{Store: memstore.New(), Explorer: explorer})
-	for path, want := range map[string]string{"/": `href="/explore/"`, "/explore/": "explorer page"} {
+// TestPlaygroundIsServedOffline checks that / serves the bundled GraphiQL
+// of the explorer package (no CDN) with a link to the explorer.
+func TestPlaygroundIsServedOffline(t *testing.T) {
+	srv, _ := serve(t, Config{Store: memstore.New(), Explorer: explorer.Handler()})
+	for path, want := range map[string]string{
+		"/":                      `href="/explore/"`,
+		"/explore/":              `id="cy"`,
+		"/explore/playground.js": "GraphiQL",
+	} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {
 			t.Fatal(err)
@@ -147,6 +153,9 @@ func TestPlaygroundLinksExplorer(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
 			t.Errorf("GET %s = %d, lacks %q", path, resp.StatusCode, want)
+		}
+		if path == "/" && (strings.Contains(string(body), "cdn.") || strings.Contains(string(body), "unpkg")) {
+			t.Errorf("the playground loads from a CDN")
 		}
 	}
 }
