@@ -18,6 +18,8 @@
 #   CONCURRENCY    concurrent clients (default 4, capped at 32)
 #   ONLY           comma-separated query names (default all)
 #   PERSON_A, PERSON_B   persons for connection in both query files (default: those in the files)
+#   CABLE_ID       cable for cableById and neighborhood (default: the one in the files); the
+#                  files name a cable and persons of the shared cables, a generated corpus needs its own
 #   NEO4J_PORT     the benchmark Neo4j (default 7688)
 #   RESULTS        output file (default $BENCH_DIR/api-results.jsonl; appended)
 #   BUILD          1 (default) builds cablegraph and loadgen into $BENCH_DIR; 0 reuses them
@@ -83,10 +85,19 @@ wait_http() {
 stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 start_ours() { # start_ours ARGS...: cablegraph serve; sets OURS_PID
+  local t0; t0=$(date +%s%N)
   "$bin" serve --addr "127.0.0.1:$ours_port" "$@" >"$bench_dir/ours.out" 2>"$bench_dir/ours.err" &
   OURS_PID=$!
   pids+=("$OURS_PID")
   wait_http "http://127.0.0.1:$ours_port/graphql" "$OURS_PID"
+  # The start-up (for the embedded store: the whole load) as one more result line.
+  local ready_s; ready_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b-a)/1e9}')
+  local cpu_s; cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/$OURS_PID/stat")
+  local hwm; hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$OURS_PID/status")
+  jq -nc --arg run "$run_id" --arg lbl "$label" --arg args "$*" --argjson ready "$ready_s" --argjson cpu "$cpu_s" \
+    --argjson hwm "$hwm" --arg summary "$(grep -E '^read [0-9]+ records' "$bench_dir/ours.err" | tail -1)" \
+    '{startup: $args, ready_s: $ready, cpu_s: $cpu, peak_rss_mb: $hwm, summary: $summary, run: $run, label: $lbl}' |
+    tee -a "$bench_dir/startup-results.jsonl" >&2
 }
 
 # Persons for connection: the query files name two well-connected persons of the
@@ -95,11 +106,9 @@ start_ours() { # start_ours ARGS...: cablegraph serve; sets OURS_PID
 # queries FILE: the query file with the connection persons filled in.
 queries() {
   local out="$bench_dir/$(basename "$1" .json)-$run_id.json"
-  if [[ -n "${PERSON_A:-}" && -n "${PERSON_B:-}" ]]; then
-    jq --arg a "$PERSON_A" --arg b "$PERSON_B" '.connection.variables = {a: $a, b: $b}' "$1" >"$out"
-  else
-    cp "$1" "$out"
-  fi
+  jq --arg a "${PERSON_A:-}" --arg b "${PERSON_B:-}" --arg id "${CABLE_ID:-}" '
+    (if $a != "" and $b != "" then .connection.variables = {a: $a, b: $b} else . end)
+    | (if $id != "" then .cableById.variables.id = $id | .neighborhood.variables.id = $id else . end)' "$1" >"$out"
   echo "$out"
 }
 

@@ -88,7 +88,7 @@ neo4j_hwm_mb() { # peak RSS of the Neo4j launcher JVM, in MB
 stats() {
   curl -sf -m 600 -H 'Content-Type: application/json' \
     -d '{"query":"{ stats { cables relationships { label count } nodes { label count } } }"}' "$1" |
-    jq -c '.data.stats | {cables, relationships: ([.relationships[].count] | add), nodes: ([.nodes[].count] | add)}'
+    jq -c '.data.stats | {cables: ([.nodes[] | select(.label == "Cable") | .count] | add), relationships: ([.relationships[].count] | add), nodes: ([.nodes[].count] | add)}'
 }
 
 # serve_until_ready ARGS...: start cablegraph serve under /usr/bin/time in the background and
