@@ -33,8 +33,8 @@ const (
 	floorPersonsR      = 0.75
 	floorCountriesP    = 0.95
 	floorCountriesR    = 0.88
-	floorInteractionsP = 0.70
-	floorInteractionsR = 0.40
+	floorInteractionsP = 0.78
+	floorInteractionsR = 0.55
 )
 
 // prf accumulates true positives, false positives and false negatives.
