@@ -22,6 +22,16 @@
 // redactions are never names. Within a cable one surname is one person,
 // named by its fullest form.
 //
+// Junk guards, found by listing persons over the whole shared corpus: plural
+// acronyms (MPs, NGOs, FMs) and a stop-list of English words that are never
+// surnames (Board, Code, Brotherhood ...) are never name words; a person found
+// only by the weak rules ("name", "verb") is dropped when the same cable
+// writes the surname in lower case mid-sentence (a common word there); a
+// capitalised pair starting with a place prefix (Los, San, Casa) is a place;
+// a one-word name followed by a title or a never-a-name capitalised word is an
+// adjective ("Presidential Chief of Staff", "General Penal Code"); trailer
+// words before a signature (MINIMIZE CONSIDERED) are not part of it.
+//
 // # Person keys (cross-cable identity)
 //
 // Key = NameKey(surname) + "|" + country when the text ties the person to
@@ -41,6 +51,9 @@
 // discussed, phoned, wrote or negotiated; a person and "the Ambassador",
 // "the Charge", "us" or an embassy officer give an interaction with the
 // post ("post:Embassy Moscow") unless the cable names who the Ambassador is.
+// "him"/"her" right after a meeting or speech verb stands for the one
+// other person of the sentence, else of the paragraph's previous sentence,
+// and is left alone when two could be meant.
 // Modal and negated forms set Status planned, refused or unconfirmed. Every
 // other pair of persons in one paragraph is coMentioned with low
 // confidence.
