@@ -258,6 +258,11 @@ func (s *Store) selectCables(f graph.CableFilter, o graph.CableOrder) []*cableRe
 	if all && f.Since == nil && f.Until == nil && len(m.words) == 0 {
 		return s.ordered(o) // no filter at all: the cached ordering is the answer
 	}
+	if all && len(m.words) > 0 {
+		var ok bool
+		set, ok = s.text.substringCandidates(m.words, s.slots)
+		all = !ok
+	}
 	if all {
 		var out []*cableRec
 		for _, r := range s.ordered(o) {

@@ -2,8 +2,8 @@ package memstore
 
 import (
 	"slices"
-	"time"
 	"strings"
+	"time"
 	"unique"
 
 	"github.com/cablegraph/cablegraph/graph"

@@ -33,7 +33,7 @@ func realistic(i int, seed uint64, vocab []string) *graph.Cable {
 		ID: fmt.Sprintf("%02dPOST%d%06d", created.Year()%100, post, i), Created: &created, Classification: []string{graph.Unclassified, graph.Confidential, graph.Secret, graph.ConfidentialNF}[rng.IntN(4)],
 		Origin: "Embassy " + strconv.Itoa(post), DTG: "301543Z JAN 08", Precedence: "PRIORITY", From: "AMEMBASSY " + strconv.Itoa(post),
 		To: []string{"SECSTATE WASHDC"}, Info: []string{"NATO EU COLLECTIVE"}, Caveats: []string{"SIPDIS"},
-		Source: graph.Source{Path: fmt.Sprintf("cable/%d/%02d/%d.html", created.Year(), created.Month(), i), Format: graph.FormatHTML},
+		Source:       graph.Source{Path: fmt.Sprintf("cable/%d/%02d/%d.html", created.Year(), created.Month(), i), Format: graph.FormatHTML},
 		ClassifiedBy: &graph.Classifier{Name: "Political Counselor " + strconv.Itoa(post), Title: "Political Counselor", Reasons: []string{"1.4 (b/d)"}},
 	}
 	words := func(n int) string {

@@ -51,7 +51,19 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	scores := s.text.match(terms, s.slots)
-	hits := make([]graph.SearchHit, 0, len(scores))
+	if p.Offset < 0 || p.Limit < 0 {
+		_, _, err := page(0, p)
+		return graph.SearchPage{}, err
+	}
+	// Keep only the best offset+limit hits in a heap whose root is the
+	// worst kept: a page costs O(hits log k), not a sort of every hit.
+	k := len(scores)
+	if p.Limit > 0 {
+		k = min(k, p.Offset+p.Limit)
+	}
+	worse := func(a, b graph.SearchHit) bool { return compareHits(a, b) > 0 }
+	top := make([]graph.SearchHit, 0, k)
+	total := 0
 	for slot, score := range scores {
 		r := s.slots[slot]
 		ok := true
@@ -61,19 +73,59 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 				break
 			}
 		}
-		if ok {
-			hits = append(hits, graph.SearchHit{CableID: r.id, Score: score})
+		if !ok {
+			continue
+		}
+		total++
+		h := graph.SearchHit{CableID: r.id, Score: score}
+		switch {
+		case len(top) < k:
+			top = append(top, h)
+			heapUp(top, len(top)-1, worse)
+		case k > 0 && worse(top[0], h):
+			top[0] = h
+			heapDown(top, 0, worse)
 		}
 	}
-	slices.SortFunc(hits, func(a, b graph.SearchHit) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.CableID, b.CableID)
-	})
-	lo, hi, err := page(len(hits), p)
-	if err != nil {
-		return graph.SearchPage{}, err
+	slices.SortFunc(top, compareHits)
+	lo := min(p.Offset, len(top))
+	return graph.SearchPage{Hits: slices.Clone(top[lo:]), Total: total}, nil
+}
+
+// compareHits is the order of Search: score desc, then id asc.
+func compareHits(a, b graph.SearchHit) int {
+	if c := cmp.Compare(b.Score, a.Score); c != 0 {
+		return c
 	}
-	return graph.SearchPage{Hits: slices.Clone(hits[lo:hi]), Total: len(hits)}, nil
+	return strings.Compare(a.CableID, b.CableID)
+}
+
+// heapUp and heapDown keep h a heap whose root is the element before which
+// every other one comes under less (the "worst" kept hit).
+func heapUp[T any](h []T, i int, less func(a, b T) bool) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !less(h[i], h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func heapDown[T any](h []T, i int, less func(a, b T) bool) {
+	for {
+		l, m := 2*i+1, i
+		if l < len(h) && less(h[l], h[m]) {
+			m = l
+		}
+		if r := l + 1; r < len(h) && less(h[r], h[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
 }

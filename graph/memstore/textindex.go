@@ -3,6 +3,9 @@ package memstore
 import (
 	"math"
 	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // posting is one cable containing a term. Slots only grow (a replaced
@@ -20,6 +23,11 @@ type textIndex struct {
 	totalLen int64 // tokens over live cables
 	dead     int   // postings pointing at replaced slots
 	total    int   // all postings
+
+	// vocab is every indexed term, built lazily for ListCables Text
+	// (substring) lookups and dropped when a write adds a term.
+	vmu   sync.Mutex
+	vocab []string
 }
 
 func newTextIndex() *textIndex { return &textIndex{postings: map[string][]posting{}} }
@@ -40,6 +48,9 @@ func (ix *textIndex) add(r *cableRec) {
 	tf := r.terms
 	r.terms = nil
 	for t, n := range tf {
+		if _, ok := ix.postings[t]; !ok {
+			ix.vocab = nil
+		}
 		ix.postings[t] = append(ix.postings[t], posting{slot: r.slot, tf: n})
 	}
 	ix.live++
@@ -63,6 +74,7 @@ func (ix *textIndex) maybeCompact(slots []*cableRec) {
 		ps = slices.DeleteFunc(ps, func(p posting) bool { return slots[p.slot] == nil })
 		if len(ps) == 0 {
 			delete(ix.postings, t)
+			ix.vocab = nil
 			continue
 		}
 		ix.postings[t] = slices.Clip(ps)
@@ -114,4 +126,76 @@ func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64
 		}
 	}
 	return out
+}
+
+// wordish reports whether every rune of w is one a token is made of: then
+// each occurrence of w in a text lies inside a single token, and the
+// cables whose tokens contain w are a superset of those whose text does.
+func wordish(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r == utf8.RuneError || runeKind(r) == kindNone {
+			return false
+		}
+	}
+	return true
+}
+
+func (ix *textIndex) terms() []string {
+	ix.vmu.Lock()
+	defer ix.vmu.Unlock()
+	if ix.vocab == nil {
+		v := make([]string, 0, len(ix.postings))
+		for t := range ix.postings {
+			v = append(v, t)
+		}
+		slices.Sort(v)
+		ix.vocab = v
+	}
+	return ix.vocab
+}
+
+// substringCandidates returns the live cables with a token containing one
+// of words (the most selective one), a superset of the cables whose text
+// contains it; ok is false when no word can use the index or the best one
+// is too common for the index to beat a scan.
+func (ix *textIndex) substringCandidates(words []string, slots []*cableRec) (out []*cableRec, ok bool) {
+	var best [][]posting
+	bestN := -1
+	vocab := ix.terms()
+	for _, w := range words {
+		if !wordish(w) {
+			continue
+		}
+		var lists [][]posting
+		n := 0
+		for _, t := range vocab {
+			if strings.Contains(t, w) {
+				ps := ix.postings[t]
+				lists = append(lists, ps)
+				n += len(ps)
+			}
+		}
+		if bestN < 0 || n < bestN {
+			best, bestN = lists, n
+		}
+	}
+	if bestN < 0 || bestN > ix.live/2 {
+		return nil, false
+	}
+	seen := make(map[uint32]struct{}, bestN)
+	for _, ps := range best {
+		for _, p := range ps {
+			if slots[p.slot] == nil {
+				continue
+			}
+			if _, dup := seen[p.slot]; !dup {
+				seen[p.slot] = struct{}{}
+				out = append(out, slots[p.slot])
+			}
+		}
+	}
+	return out, true
 }
