@@ -37,4 +37,37 @@
 // cable (under 40 MB for the whole 251,287-cable release), proportional to
 // the number of cables, not to their size.
 // BenchmarkLoadMemstore reports the peak heap it observes.
+//
+// # Person keys (two phases and a spool)
+//
+// The extractor keys a person by surname alone ("lavrov") unless the cable
+// ties them to a country ("lavrov|RS"); one cable cannot know that its bare
+// "lavrov" is the Russian one, the corpus can. extract.ResolveKeys folds a
+// bare key into its dominant qualified variant from the number of cables
+// per key, and stores merge persons by key, so the keys must be rewritten
+// before cables are hashed and written. Load therefore runs in two phases
+// unless Options.NoResolve:
+//
+//  1. read, parse and extract in parallel as above, but append each cable
+//     (its hash and the JSON that was hashed, one line) to a spool file in
+//     Options.TempDir (gzip at BestSpeed, see BenchmarkSpool: about 5 to 10
+//     times smaller, so that a temp dir in RAM stays small), and count the
+//     cables per person key. Failures are reported as they come.
+//  2. add the counts of the persons already stored (when the store is also
+//     a graph.Reader, paged through ListPersons: an incremental load folds
+//     keys the way the whole graph says), compute the mapping, read the
+//     spool back in order, rewrite Persons[].Key and Interactions[].A/B
+//     (mentions that meet under one key are merged, interactions of a
+//     person with themself dropped, identical ones kept once), rehash the
+//     cables that changed and write them in batches as above.
+//
+// Memory stays bounded: the spool is on disk and read one cable at a time;
+// what grows is the key counts and the mapping, proportional to the number
+// of distinct persons. The spool is removed when Load returns, whatever
+// the outcome. The mapping depends only on the counts, so loading the same
+// corpus again yields the same keys and hashes and writes nothing (stored
+// counts include the cables being reloaded, which scales every variant of
+// a surname alike). The cost is that nothing is written before phase 1
+// ends, so writes no longer overlap parsing, and an interrupted phase 1
+// writes nothing.
 package loader

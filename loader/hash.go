@@ -16,12 +16,18 @@ import (
 // what a newer extractor finds in it, so reloading after an extractor
 // upgrade rewrites the cables whose facts changed and only those.
 func ContentHash(c *graph.Cable) (string, error) {
+	_, h, err := contentJSON(c)
+	return h, err
+}
+
+// contentJSON is the cable's JSON and ContentHash.
+func contentJSON(c *graph.Cable) ([]byte, string, error) {
 	b, err := json.Marshal(c)
 	if err != nil {
-		return "", fmt.Errorf("hashing cable %s: %w", c.ID, err)
+		return nil, "", fmt.Errorf("hashing cable %s: %w", c.ID, err)
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
+	return b, hex.EncodeToString(sum[:]), nil
 }
 
 // DatasetVersion is the hex sha256 over the lines "id:hash\n" of the given

@@ -82,6 +82,13 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 		}
 	}
 	var strictErr error
+	add := func(it Item) error {
+		batch = append(batch, it)
+		if len(batch) >= opts.BatchSize {
+			return flush()
+		}
+		return nil
+	}
 	emit := func(it Item) error {
 		if it.Failure != nil {
 			c.failed.Add(1)
@@ -102,13 +109,16 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 			}
 			return nil
 		}
-		batch = append(batch, it)
-		if len(batch) >= opts.BatchSize {
-			return flush()
-		}
-		return nil
+		return add(it)
 	}
-	serr := stream(wctx, ext, src, opts, c, emit)
+	var serr error
+	if opts.NoResolve {
+		serr = stream(wctx, ext, src, opts, c, emit)
+	} else {
+		r := resolveRun{store: store, ext: ext, src: src, opts: opts, c: c, emit: emit, add: add, flush: flush}
+		serr = r.run(wctx)
+		sum.Folded, sum.Resolve = r.folded, r.phase2
+	}
 	if serr == nil {
 		serr = flush()
 	}

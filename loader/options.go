@@ -39,6 +39,12 @@ type Options struct {
 	// cancelled (so that an interrupted load leaves whole batches), but
 	// never waits longer than this.
 	WriteTimeout time.Duration
+	// NoResolve skips person key resolution: cables are written as they are
+	// extracted, in one phase, with no spool file (see the package doc).
+	NoResolve bool
+	// TempDir is where the spool file of person key resolution is created;
+	// "" means os.TempDir(). The file is removed when the load returns.
+	TempDir string
 }
 
 // MaxFailures is how many failures a Summary keeps; the count is exact.

@@ -21,6 +21,8 @@ type Item struct {
 	Cable   *graph.Cable // nil when Failure is set
 	Hash    string       // hex sha256 of the cable's JSON, see ContentHash
 	Failure *parse.Failure
+
+	raw []byte // the JSON that was hashed, kept for the spool
 }
 
 // counters are read by the progress reporter while the pipeline runs.
@@ -217,12 +219,12 @@ func work(ext *extract.Extractor, j job) (it Item) {
 	if ext != nil {
 		ext.Extract(cable)
 	}
-	h, err := ContentHash(cable)
+	raw, h, err := contentJSON(cable)
 	if err != nil {
 		it.Failure = fail(err.Error())
 		return it
 	}
-	it.Cable, it.Hash = cable, h
+	it.Cable, it.Hash, it.raw = cable, h, raw
 	return it
 }
 

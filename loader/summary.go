@@ -23,6 +23,8 @@ type Summary struct {
 	Batches    int // store writes
 	Bytes      int64
 	Duration   time.Duration
+	Folded     int             // bare person keys folded into a qualified key (see Options.NoResolve)
+	Resolve    time.Duration   // time of phase 2: resolving person keys and reading the spool back
 	Version    string          // dataset version recorded, "" when none was
 	Failures   []parse.Failure // the first MaxFailures failures, in input order
 }
@@ -62,6 +64,9 @@ func (s Summary) Write(w io.Writer, max int, failuresFile string) error {
 		ew.printf(", %d not written (stopped early)", s.Dropped)
 	}
 	ew.printf("; %s cables/s, %.1f MB/s\n", formatRate(rate), mb)
+	if s.Folded > 0 {
+		ew.printf("person keys: %d bare keys folded into a qualified key; resolving and writing took %s\n", s.Folded, s.Resolve.Round(time.Millisecond))
+	}
 	if s.Version != "" {
 		ew.printf("dataset version %s (%d cables)\n", s.Version, s.Cables)
 	}

@@ -87,6 +87,7 @@ type loadFlags struct {
 	gazetteer      string
 	failures       string
 	verbose        bool
+	noResolve      bool
 }
 
 func (l *loadFlags) register(fs *flag.FlagSet) {
@@ -96,6 +97,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&l.force, "force", false, "rewrite every cable, even those whose content hash is unchanged")
 	fs.StringVar(&l.format, "format", "", "force the input `format`: page, html, body, csv or telegram (default: detect per file)")
 	fs.StringVar(&l.gazetteer, "gazetteer", "", "optional `DIR` of gazetteers (pocom chiefs of mission, phoenix actors) to improve person extraction")
+	fs.BoolVar(&l.noResolve, "no-resolve", false, "do not fold bare person keys (\"lavrov\") into their dominant qualified key (\"lavrov|RS\"); loads in one phase without a spool file in $TMPDIR")
 	fs.BoolVar(&l.verbose, "verbose", false, "log each batch written and the store's timings (debug level)")
 	fs.StringVar(&l.failures, "failures", "", "write every failure to `FILE` (tab-separated: path, record, line, reason); default: print the first 20")
 }
@@ -140,7 +142,7 @@ func loadInto(ctx context.Context, e *env, store graph.Writer, ext *extract.Extr
 	}
 	opts := loader.Options{
 		Workers: lf.workers, BatchSize: lf.batch, Strict: lf.strict, Force: lf.force, Format: lf.format,
-		Logger: e.log,
+		Logger: e.log, NoResolve: lf.noResolve,
 	}
 	if f, ok := e.stderr.(*os.File); ok {
 		opts.Progress = loader.NewProgress(f, e.log, 5*time.Second)

@@ -1,0 +1,177 @@
+package loader
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/loader/extract"
+)
+
+// personPage is how many persons one ListPersons call returns while the
+// loader reads the counts of persons already in the store.
+const personPage = 5000
+
+// keyCounts counts, per person key, the cables that mention it.
+type keyCounts map[string]int
+
+// add counts each distinct person key of c once.
+func (k keyCounts) add(c *graph.Cable) {
+	for i, p := range c.Persons {
+		if p.Key == "" || slices.ContainsFunc(c.Persons[:i], func(q graph.PersonMention) bool { return q.Key == p.Key }) {
+			continue
+		}
+		k[p.Key]++
+	}
+}
+
+// addStored adds the cable counts of the persons already in store when it
+// is also a graph.Reader, so that an incremental load folds bare keys the
+// way the whole corpus says. Cables being reloaded are counted twice (once
+// in the store, once in this run); that scales every variant alike, so an
+// unchanged corpus resolves the same way on every run.
+func (k keyCounts) addStored(ctx context.Context, store graph.Writer) error {
+	r, ok := store.(graph.Reader)
+	if !ok {
+		return nil
+	}
+	for off := 0; ; off += personPage {
+		ps, total, err := r.ListPersons(ctx, "", graph.Page{Offset: off, Limit: personPage})
+		if err != nil {
+			return fmt.Errorf("reading the persons already stored (offset %d) to resolve person keys: %w", off, err)
+		}
+		for _, p := range ps {
+			k[p.Key] += p.Cables
+		}
+		if len(ps) < personPage || off+personPage >= total {
+			return nil
+		}
+	}
+}
+
+// resolver rewrites person keys with a mapping from extract.ResolveKeys.
+type resolver map[string]string
+
+func newResolver(counts keyCounts) resolver {
+	m := extract.ResolveKeys(counts)
+	for k, v := range m {
+		if k == v {
+			delete(m, k) // keep only the keys that change
+		}
+	}
+	return m
+}
+
+// needs reports whether any person key of c changes.
+func (r resolver) needs(c *graph.Cable) bool {
+	if len(r) == 0 {
+		return false
+	}
+	for _, p := range c.Persons {
+		if _, ok := r[p.Key]; ok {
+			return true
+		}
+	}
+	for _, in := range c.Interactions {
+		if _, ok := r[in.A]; ok {
+			return true
+		}
+		if _, ok := r[in.B]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (r resolver) key(k string) string {
+	if v, ok := r[k]; ok {
+		return v
+	}
+	return k
+}
+
+// apply rewrites the person keys of c in place. Two mentions that end up
+// with one key become one mention (counts summed, lists united and
+// sorted, the fullest name kept, in the place of the first); interactions
+// of a person with themself are dropped and identical interactions are
+// kept once, in order.
+func (r resolver) apply(c *graph.Cable) {
+	persons := c.Persons[:0]
+	at := map[string]int{}
+	for _, p := range c.Persons {
+		p.Key = r.key(p.Key)
+		i, ok := at[p.Key]
+		if !ok {
+			at[p.Key] = len(persons)
+			persons = append(persons, p)
+			continue
+		}
+		persons[i] = mergeMentions(persons[i], p)
+	}
+	clear(c.Persons[len(persons):])
+	c.Persons = persons
+
+	if len(c.Interactions) == 0 {
+		return
+	}
+	ins := c.Interactions[:0]
+	seen := map[string]bool{}
+	for _, in := range c.Interactions {
+		in.A, in.B = r.key(in.A), r.key(in.B)
+		if in.A == in.B {
+			continue
+		}
+		id, err := json.Marshal(in)
+		if err == nil {
+			if seen[string(id)] {
+				continue
+			}
+			seen[string(id)] = true
+		}
+		ins = append(ins, in)
+	}
+	clear(c.Interactions[len(ins):])
+	c.Interactions = ins
+}
+
+// mergeMentions is one mention made of two mentions of the same person in
+// one cable.
+func mergeMentions(a, b graph.PersonMention) graph.PersonMention {
+	a.Name = fullest(a.Name, b.Name)
+	a.Surname = fullest(a.Surname, b.Surname)
+	a.Aliases = union(a.Aliases, b.Aliases)
+	a.Roles = union(a.Roles, b.Roles)
+	a.How = union(a.How, b.How)
+	if a.Country == "" || (b.Country != "" && strings.HasSuffix(a.Key, "|"+b.Country) && !strings.HasSuffix(a.Key, "|"+a.Country)) {
+		a.Country = b.Country
+	}
+	a.Count += b.Count
+	ps := append(slices.Clone(a.Paragraphs), b.Paragraphs...)
+	slices.Sort(ps)
+	a.Paragraphs = slices.Compact(ps)
+	return a
+}
+
+// fullest is the longer of two names, the smaller one on a tie, so that
+// the choice does not depend on order.
+func fullest(a, b string) string {
+	switch {
+	case len(b) > len(a):
+		return b
+	case len(b) == len(a) && b < a:
+		return b
+	}
+	return a
+}
+
+func union(a, b []string) []string {
+	if len(a) == 0 && len(b) == 0 {
+		return a
+	}
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,136 @@
+package loader
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// spoolGzip compresses the spool (gzip at BestSpeed), see BenchmarkSpool
+// and the package doc for what it costs and saves.
+const spoolGzip = true
+
+// spool holds the cables of phase 1 on disk, in input order, one line
+// each: the content hash, a space and the cable's JSON (the very bytes
+// that were hashed, so reading a line back gives the same cable and hash).
+type spool struct {
+	f  *os.File
+	gz bool
+	zw *gzip.Writer
+	bw *bufio.Writer
+	n  int // cables written
+}
+
+func newSpool(dir string, gz bool) (*spool, error) {
+	f, err := os.CreateTemp(dir, "cablegraph-spool-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("creating the spool file for person key resolution (Options.TempDir, or NoResolve): %w", err)
+	}
+	s := &spool{f: f, gz: gz}
+	var w io.Writer = f
+	if gz {
+		s.zw, _ = gzip.NewWriterLevel(f, gzip.BestSpeed) // the level is valid
+		w = s.zw
+	}
+	s.bw = bufio.NewWriterSize(w, 1<<20)
+	return s, nil
+}
+
+// write appends one cable with its hash.
+func (s *spool) write(it Item) error {
+	raw := it.raw
+	if raw == nil {
+		var err error
+		if raw, err = json.Marshal(it.Cable); err != nil {
+			return fmt.Errorf("spooling cable %s: %w", it.Cable.ID, err)
+		}
+	}
+	s.bw.WriteString(it.Hash)
+	s.bw.WriteByte(' ')
+	s.bw.Write(raw)
+	if err := s.bw.WriteByte('\n'); err != nil {
+		return fmt.Errorf("writing the spool file %s: %w", s.f.Name(), err)
+	}
+	s.n++
+	return nil
+}
+
+// finish flushes what was written so that it can be read back.
+func (s *spool) finish() error {
+	err := s.bw.Flush()
+	if s.zw != nil {
+		err = errors.Join(err, s.zw.Close())
+	}
+	if err != nil {
+		return fmt.Errorf("writing the spool file %s: %w", s.f.Name(), err)
+	}
+	return nil
+}
+
+// each reads the cables back in order and calls fn for each, stopping at
+// the first error fn returns or when ctx is done. It returns how many
+// cables it handed to fn.
+func (s *spool) each(ctx context.Context, fn func(Item) error) (int, error) {
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("rewinding the spool file %s: %w", s.f.Name(), err)
+	}
+	var r io.Reader = s.f
+	if s.gz {
+		zr, err := gzip.NewReader(bufio.NewReaderSize(s.f, 1<<20))
+		if err != nil {
+			return 0, fmt.Errorf("reading the spool file %s: %w", s.f.Name(), err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	var line []byte
+	for n := 0; n < s.n; n++ {
+		if err := ctx.Err(); err != nil {
+			return n, context.Cause(ctx)
+		}
+		line = line[:0]
+		for {
+			chunk, err := br.ReadSlice('\n')
+			line = append(line, chunk...)
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err != nil {
+				return n, fmt.Errorf("reading the spool file %s at cable %d of %d: %w", s.f.Name(), n+1, s.n, err)
+			}
+			break
+		}
+		hash, raw, ok := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
+		if !ok {
+			return n, fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
+		}
+		it := Item{Seq: n, Hash: string(hash), Cable: nil}
+		if err := json.Unmarshal(raw, &it.Cable); err != nil {
+			return n, fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
+		}
+		if it.Cable == nil {
+			return n, fmt.Errorf("spool file %s: line %d holds no cable", s.f.Name(), n+1)
+		}
+		if err := fn(it); err != nil {
+			return n + 1, err
+		}
+	}
+	return s.n, nil
+}
+
+// remove closes and deletes the spool file.
+func (s *spool) remove() error {
+	name := s.f.Name()
+	err := errors.Join(s.f.Close(), os.Remove(name))
+	if err != nil {
+		return fmt.Errorf("removing the spool file %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/loader/extract"
+)
+
+// resolveRun is a load in two phases (see the package doc on person keys):
+// parse and extract into a spool file while counting person keys, resolve
+// the keys, then read the spool back in order, rewrite the keys, hash and
+// hand each cable to the batcher.
+type resolveRun struct {
+	store graph.Writer
+	ext   *extract.Extractor
+	src   Source
+	opts  Options
+	c     *counters
+	emit  func(Item) error // phase 1 failures: reported as in a one-phase load
+	add   func(Item) error // phase 2 cables: batched and written
+	flush func() error
+
+	folded int           // bare keys folded into a qualified one
+	phase2 time.Duration // resolving, reading the spool back and writing
+}
+
+func (r *resolveRun) run(ctx context.Context) (err error) {
+	sp, err := newSpool(r.opts.TempDir, spoolGzip)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if rerr := sp.remove(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
+	counts := keyCounts{}
+	serr := stream(ctx, r.ext, r.src, r.opts, r.c, func(it Item) error {
+		if it.Failure != nil {
+			return r.emit(it)
+		}
+		counts.add(it.Cable)
+		return sp.write(it)
+	})
+	// Strict stops phase 1 at the first failure; the cables before it are
+	// still written, as in a one-phase load.
+	strict := serr != nil && errors.Is(serr, ErrFailures)
+	if serr != nil && !strict {
+		r.c.discarded.Add(int64(sp.n))
+		return serr
+	}
+	start := time.Now()
+	defer func() { r.phase2 = time.Since(start) }()
+	if err := sp.finish(); err != nil {
+		r.c.discarded.Add(int64(sp.n))
+		return err
+	}
+	if err := counts.addStored(ctx, r.store); err != nil {
+		r.c.discarded.Add(int64(sp.n))
+		return err
+	}
+	res := newResolver(counts)
+	r.folded = len(res)
+	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.n)
+	n, perr := sp.each(ctx, func(it Item) error {
+		if res.needs(it.Cable) {
+			res.apply(it.Cable)
+			h, err := ContentHash(it.Cable)
+			if err != nil {
+				return err
+			}
+			it.Hash = h
+		}
+		return r.add(it)
+	})
+	r.c.discarded.Add(int64(sp.n - n))
+	if perr != nil {
+		return perr
+	}
+	if strict {
+		if err := r.flush(); err != nil {
+			return err
+		}
+	}
+	return serr
+}
