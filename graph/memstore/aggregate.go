@@ -60,14 +60,14 @@ func sortedDistinct(xs []string) []string {
 
 // recomputePerson rebuilds a Person's aggregate and its name index entries
 // and AFFILIATED_WITH edges; it deletes the person when no mention is left.
-func (s *Store) recomputePerson(p *personRec, touchedCountries map[string]struct{}) {
+func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[string]*delta) {
 	oldCountries := p.agg.Countries
 	s.unindexNames(p)
 	if len(p.mentions) == 0 {
 		for _, cc := range oldCountries {
 			if c := s.countries[cc]; c != nil {
 				delete(c.affiliated, p.key)
-				touchedCountries[cc] = struct{}{}
+				mark(touchedCountries, cc, nil)
 			}
 		}
 		delete(s.persons, p.key)
@@ -75,7 +75,18 @@ func (s *Store) recomputePerson(p *personRec, touchedCountries map[string]struct
 	}
 	agg := graph.Person{Key: p.key, Cables: len(p.mentions)}
 	var aliases, roles, countries, how []string
-	for _, m := range p.mentions {
+	mentions := p.mentions
+	if !d.removed && p.agg.Key != "" {
+		// Only added: fold the new mentions into the current aggregate.
+		mentions = make(map[*cableRec]*graph.PersonMention, len(d.added)+1)
+		for _, r := range d.added {
+			mentions[r] = r.persons[p.key]
+		}
+		old := p.agg
+		mentions[nil] = &graph.PersonMention{Name: old.Name, Surname: old.Surname, Aliases: old.Aliases, Roles: old.Roles, How: old.How}
+		countries = append(countries, old.Countries...)
+	}
+	for _, m := range mentions {
 		agg.Name = pickLongest(agg.Name, m.Name)
 		agg.Surname = pickLongest(agg.Surname, m.Surname)
 		aliases = append(aliases, m.Aliases...)
@@ -94,13 +105,15 @@ func (s *Store) recomputePerson(p *personRec, touchedCountries map[string]struct
 		if !slices.Contains(agg.Countries, cc) {
 			if c := s.countries[cc]; c != nil {
 				delete(c.affiliated, p.key)
-				touchedCountries[cc] = struct{}{}
+				mark(touchedCountries, cc, nil)
 			}
 		}
 	}
 	for _, cc := range agg.Countries {
 		s.country(cc).affiliated[p.key] = struct{}{}
-		touchedCountries[cc] = struct{}{}
+		if _, ok := touchedCountries[cc]; !ok {
+			touchedCountries[cc] = &delta{}
+		}
 	}
 	s.indexNames(p)
 }
@@ -156,26 +169,45 @@ func delKey(m map[string]map[string]struct{}, k, v string) {
 
 // recomputeCountry renames a country from the mentions left, or deletes it
 // when nothing points at it.
-func (s *Store) recomputeCountry(c *countryRec) {
+func (s *Store) recomputeCountry(c *countryRec, d *delta) {
 	if len(c.concerns) == 0 && len(c.origins) == 0 && len(c.affiliated) == 0 {
 		delete(s.countries, c.code)
 		return
 	}
 	name := ""
-	for r := range c.concerns {
+	set := c.concerns
+	if !d.removed {
+		name = c.name
+		set = map[*cableRec]struct{}{}
+		for _, r := range d.added {
+			if _, ok := c.concerns[r]; ok {
+				set[r] = struct{}{}
+			}
+		}
+	}
+	for r := range set {
 		name = pickLongest(name, r.countryNames[c.code])
 	}
 	c.name = name
 }
 
-func (s *Store) recomputeTag(t *tagRec) {
+func (s *Store) recomputeTag(t *tagRec, d *delta) {
 	if len(t.cables) == 0 {
 		delete(s.tags, t.code)
 		return
 	}
 	agg := graph.Tag{Code: t.code, Cables: len(t.cables)}
 	first := true
-	for _, info := range t.cables {
+	infos := t.cables
+	if !d.removed && t.agg.Code != "" {
+		agg.Meaning, agg.Kind = t.agg.Meaning, t.agg.Kind
+		first = false
+		infos = map[*cableRec]graph.Tag{}
+		for _, r := range d.added {
+			infos[r] = t.cables[r]
+		}
+	}
+	for _, info := range infos {
 		if first {
 			agg.Meaning, agg.Kind = info.Meaning, info.Kind
 			first = false
@@ -189,13 +221,21 @@ func (s *Store) recomputeTag(t *tagRec) {
 	t.agg = agg
 }
 
-func (s *Store) recomputeRef(r *refRec) {
+func (s *Store) recomputeRef(r *refRec, d *delta) {
 	if len(r.citers) == 0 {
 		delete(s.refs, r.id)
 		return
 	}
 	raw := ""
-	for _, cs := range r.citers {
+	citers := r.citers
+	if !d.removed {
+		raw = r.raw
+		citers = map[*cableRec][]citeRec{}
+		for _, c := range d.added {
+			citers[c] = r.citers[c]
+		}
+	}
+	for _, cs := range citers {
 		for _, c := range cs {
 			if c.raw != "" && (raw == "" || c.raw < raw) {
 				raw = c.raw
@@ -205,14 +245,23 @@ func (s *Store) recomputeRef(r *refRec) {
 	r.raw = raw
 }
 
-func (s *Store) recomputeOrg(o *orgRec) {
+func (s *Store) recomputeOrg(o *orgRec, d *delta) {
 	if len(o.mentions) == 0 {
 		delete(s.orgs, o.key)
 		return
 	}
 	agg := graph.Organization{Key: o.key, Cables: len(o.mentions)}
 	first := true
-	for _, m := range o.mentions {
+	mentions := o.mentions
+	if !d.removed && o.agg.Key != "" {
+		agg.Name, agg.Kind = o.agg.Name, o.agg.Kind
+		first = false
+		mentions = map[*cableRec]graph.OrgMention{}
+		for _, r := range d.added {
+			mentions[r] = o.mentions[r]
+		}
+	}
+	for _, m := range mentions {
 		if first {
 			agg.Name, agg.Kind = m.Name, m.Kind
 			first = false

@@ -12,7 +12,29 @@ import (
 // touched collects the shared nodes a write changed, whose aggregates are
 // recomputed once at the end of the call.
 type touched struct {
-	persons, countries, tags, refs, orgs map[string]struct{}
+	persons, countries, tags, refs, orgs map[string]*delta
+}
+
+// delta is what a write did to one shared node: the cables it linked, and
+// whether it unlinked any. Aggregates are maxima and unions, so without an
+// unlink they are updated from the added cables alone instead of being
+// recomputed over every cable of a popular person, tag or country.
+type delta struct {
+	removed bool
+	added   []*cableRec
+}
+
+func mark(m map[string]*delta, k string, added *cableRec) {
+	d := m[k]
+	if d == nil {
+		d = &delta{}
+		m[k] = d
+	}
+	if added != nil {
+		d.added = append(d.added, added)
+	} else {
+		d.removed = true
+	}
 }
 
 // WriteCables replaces every fact of each cable atomically: the whole call
@@ -31,36 +53,36 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("memstore write: %w", err)
 	}
-	t := touched{map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}, map[string]struct{}{}}
+	t := touched{map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}}
 	for _, r := range recs {
 		if old := s.cables[r.id]; old != nil {
 			s.unlink(old, t)
 		}
 		s.link(r, t)
 	}
-	for k := range t.persons {
+	for k, d := range t.persons {
 		if p := s.persons[k]; p != nil {
-			s.recomputePerson(p, t.countries)
+			s.recomputePerson(p, d, t.countries)
 		}
 	}
-	for k := range t.countries {
+	for k, d := range t.countries {
 		if c := s.countries[k]; c != nil {
-			s.recomputeCountry(c)
+			s.recomputeCountry(c, d)
 		}
 	}
-	for k := range t.tags {
+	for k, d := range t.tags {
 		if x := s.tags[k]; x != nil {
-			s.recomputeTag(x)
+			s.recomputeTag(x, d)
 		}
 	}
-	for k := range t.refs {
+	for k, d := range t.refs {
 		if x := s.refs[k]; x != nil {
-			s.recomputeRef(x)
+			s.recomputeRef(x, d)
 		}
 	}
-	for k := range t.orgs {
+	for k, d := range t.orgs {
 		if x := s.orgs[k]; x != nil {
-			s.recomputeOrg(x)
+			s.recomputeOrg(x, d)
 		}
 	}
 	s.text.maybeCompact(s.slots)
@@ -121,15 +143,15 @@ func (s *Store) link(r *cableRec, t touched) {
 			s.tags[code] = x
 		}
 		x.cables[r] = info
-		t.tags[code] = struct{}{}
+		mark(t.tags, code, r)
 	}
 	for code := range r.concerns {
 		s.country(code).concerns[r] = struct{}{}
-		t.countries[code] = struct{}{}
+		mark(t.countries, code, r)
 	}
 	if r.originCountry != "" {
 		s.country(r.originCountry).origins[r] = struct{}{}
-		t.countries[r.originCountry] = struct{}{}
+		mark(t.countries, r.originCountry, r)
 	}
 	for key, m := range r.persons {
 		p := s.persons[key]
@@ -138,7 +160,7 @@ func (s *Store) link(r *cableRec, t touched) {
 			s.persons[key] = p
 		}
 		p.mentions[r] = m
-		t.persons[key] = struct{}{}
+		mark(t.persons, key, r)
 	}
 	for _, c := range r.cites {
 		x := s.refs[c.id]
@@ -147,7 +169,7 @@ func (s *Store) link(r *cableRec, t touched) {
 			s.refs[c.id] = x
 		}
 		x.citers[r] = append(x.citers[r], c)
-		t.refs[c.id] = struct{}{}
+		mark(t.refs, c.id, r)
 	}
 	for key, m := range r.orgs {
 		x := s.orgs[key]
@@ -156,7 +178,7 @@ func (s *Store) link(r *cableRec, t touched) {
 			s.orgs[key] = x
 		}
 		x.mentions[r] = m
-		t.orgs[key] = struct{}{}
+		mark(t.orgs, key, r)
 	}
 	for _, ir := range r.interactions {
 		s.persons[ir.in.A].inter[ir] = struct{}{}
@@ -183,19 +205,19 @@ func (s *Store) unlink(r *cableRec, t touched) {
 		if x := s.tags[code]; x != nil {
 			delete(x.cables, r)
 		}
-		t.tags[code] = struct{}{}
+		mark(t.tags, code, nil)
 	}
 	for code := range r.concerns {
 		if c := s.countries[code]; c != nil {
 			delete(c.concerns, r)
 		}
-		t.countries[code] = struct{}{}
+		mark(t.countries, code, nil)
 	}
 	if r.originCountry != "" {
 		if c := s.countries[r.originCountry]; c != nil {
 			delete(c.origins, r)
 		}
-		t.countries[r.originCountry] = struct{}{}
+		mark(t.countries, r.originCountry, nil)
 	}
 	for _, ir := range r.interactions {
 		for _, k := range []string{ir.in.A, ir.in.B} {
@@ -216,19 +238,19 @@ func (s *Store) unlink(r *cableRec, t touched) {
 		if p := s.persons[key]; p != nil {
 			delete(p.mentions, r)
 		}
-		t.persons[key] = struct{}{}
+		mark(t.persons, key, nil)
 	}
 	for _, c := range r.cites {
 		if x := s.refs[c.id]; x != nil {
 			delete(x.citers, r)
 		}
-		t.refs[c.id] = struct{}{}
+		mark(t.refs, c.id, nil)
 	}
 	for key := range r.orgs {
 		if x := s.orgs[key]; x != nil {
 			delete(x.mentions, r)
 		}
-		t.orgs[key] = struct{}{}
+		mark(t.orgs, key, nil)
 	}
 	s.text.remove(r)
 }
