@@ -25,6 +25,12 @@ type Snapshot struct {
 	Bytes                           int64 // input bytes consumed (decompressed)
 	TotalBytes                      int64 // sum of input file sizes, 0 when unknown (stdin)
 	Elapsed                         time.Duration
+	// Spooled is, once phase 2 of a two-phase load has begun (see the
+	// package doc on person keys), the number of cables it writes or finds
+	// unchanged; 0 otherwise. Phase2 is how long phase 2 has been running.
+	// Fraction and ETA then measure phase 2, a second, quicker stage.
+	Spooled int64
+	Phase2  time.Duration
 }
 
 // Done is the number of cables written or found unchanged.
@@ -59,6 +65,9 @@ func (s Snapshot) MBps() float64 {
 // is known. Compressed inputs make it approximate (bytes are counted after
 // decompression), so it is capped below 1 until the load finishes.
 func (s Snapshot) Fraction() (float64, bool) {
+	if s.Spooled > 0 {
+		return min(float64(s.Done())/float64(s.Spooled), 0.99), true
+	}
 	if s.TotalBytes <= 0 {
 		return 0, false
 	}
@@ -71,14 +80,22 @@ func (s Snapshot) ETA() (time.Duration, bool) {
 	if !ok || f <= 0 {
 		return 0, false
 	}
+	if s.Spooled > 0 {
+		return time.Duration(float64(s.Phase2) * (1 - f) / f), true
+	}
 	return time.Duration(float64(s.Elapsed) * (1 - f) / f), true
 }
 
 func (c *counters) snapshot(total int64, start time.Time) Snapshot {
-	return Snapshot{
+	s := Snapshot{
 		Read: c.read.Load(), Loaded: c.loaded.Load(), Unchanged: c.unchanged.Load(), Failed: c.failed.Load(),
 		Bytes: c.bytes.Load(), TotalBytes: total, Elapsed: time.Since(start),
 	}
+	if p2 := c.phase2.Load(); p2 != 0 {
+		s.Spooled = c.spooled.Load()
+		s.Phase2 = time.Since(time.Unix(0, p2))
+	}
+	return s
 }
 
 // startProgress runs p.Update every p.Every() until the returned func is
@@ -204,6 +221,9 @@ func BarLine(s Snapshot, final bool) string {
 		}
 		bar = fmt.Sprintf("[%s] %3.0f%% ", bar, f*100)
 	}
+	if s.Spooled > 0 && !final {
+		bar += "resolved person keys, writing: "
+	}
 	line := fmt.Sprintf("%s%d read (%s/s, %.1f MB/s), %d stored (%d new, %d unchanged)",
 		bar, s.Read, formatRate(s.ReadRate()), s.MBps(), s.Done(), s.Loaded, s.Unchanged)
 	if eta, ok := s.ETA(); ok && !final {
@@ -252,6 +272,9 @@ func (p *LogProgress) attrs(s Snapshot, final bool) []any {
 	}
 	if final {
 		return a
+	}
+	if s.Spooled > 0 {
+		a = append(a, "phase", "2 (resolved person keys, writing)")
 	}
 	if f, ok := s.Fraction(); ok {
 		a = append(a, "percent", fmt.Sprintf("%.0f", f*100))

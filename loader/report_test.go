@@ -88,6 +88,7 @@ func TestSnapshotEstimates(t *testing.T) {
 		{"quarter", loader.Snapshot{Loaded: 10, Bytes: 25, TotalBytes: 100, Elapsed: 5 * time.Second}, 2, 15 * time.Second, true},
 		{"stdin, size unknown", loader.Snapshot{Loaded: 10, Bytes: 25, Elapsed: 5 * time.Second}, 2, 0, false},
 		{"nothing yet", loader.Snapshot{TotalBytes: 100}, 0, 0, false},
+		{"phase 2 measures the spooled cables", loader.Snapshot{Loaded: 20, Unchanged: 5, Bytes: 100, TotalBytes: 100, Spooled: 100, Elapsed: 50 * time.Second, Phase2: 3 * time.Second}, 0.5, 9 * time.Second, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,6 +114,8 @@ func TestBarLine(t *testing.T) {
 			"[############------------]  50% 150 read (15/s, 0.5 MB/s), 100 stored (80 new, 20 unchanged), ETA 10s, 2 failed"},
 		{"stdin", loader.Snapshot{Read: 5, Bytes: 1e6, Elapsed: time.Second}, false,
 			"5 read (5.0/s, 1.0 MB/s), 0 stored (0 new, 0 unchanged)"},
+		{"phase 2", loader.Snapshot{Read: 100, Loaded: 25, Bytes: 10e6, TotalBytes: 10e6, Spooled: 100, Elapsed: 10 * time.Second, Phase2: time.Second}, false,
+			"[######------------------]  25% resolved person keys, writing: 100 read (10/s, 1.0 MB/s), 25 stored (25 new, 0 unchanged), ETA 3s"},
 		{"final", loader.Snapshot{Read: 100, Loaded: 100, Bytes: 10e6, TotalBytes: 10e6, Elapsed: 4 * time.Second}, true,
 			"[########################] 100% 100 read (25/s, 2.5 MB/s), 100 stored (100 new, 0 unchanged), 4s"},
 	}

@@ -29,6 +29,7 @@ type Item struct {
 type counters struct {
 	read, bytes, failed, loaded, unchanged atomic.Int64
 	discarded                              atomic.Int64 // read but never emitted (the stream stopped early)
+	spooled, phase2                        atomic.Int64 // cables for phase 2, and when it began (unix ns; 0 before)
 }
 
 type job struct {

@@ -62,6 +62,8 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 		r.c.discarded.Add(int64(sp.n))
 		return err
 	}
+	r.c.spooled.Store(int64(sp.n))
+	r.c.phase2.Store(time.Now().UnixNano())
 	res := newResolver(counts)
 	r.folded = len(res)
 	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.n)
