@@ -25,6 +25,7 @@ func TestNotPersons(t *testing.T) {
 		{"signature trailer", "Nothing else to report.", "MINIMIZE CONSIDERED CLINTON", []string{"Clinton"}, []string{"Minimize", "Considered"}},
 		{"adjective before a longer phrase", "Under the General Penal Code the court ruled. Ambassador met with Presidential Chief of Staff Jose Dirceu.", "", []string{"Dirceu"}, []string{"Penal", "Presidential"}},
 		{"particles do not count toward the name length", "He met Crown Prince Shaikh Salman Bin Hamad Al Khalifa, who said so.", "", []string{"Khalifa"}, nil},
+		{"particle never the surname", "Minister Maytham Al said the talks went well. Lawyer Juan Perez De spoke.", "", nil, []string{"Al", "De"}},
 		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

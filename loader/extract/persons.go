@@ -232,15 +232,20 @@ func (r *run) nameRun(s *sent, i int) int {
 		case words == 0 && initial(s, j) && (r.nameWord(s, j+1) || initial(s, j+1)):
 			j++
 		default:
-			return endName(s, i, j)
+			return r.endName(s, i, j)
 		}
 	}
-	return endName(s, i, j)
+	return r.endName(s, i, j)
 }
 
-// endName drops trailing initials from a name run.
-func endName(s *sent, i, j int) int {
+// endName drops trailing initials and particles ("Al", "de") from a name
+// run: a particle is never the surname.
+func (r *run) endName(s *sent, i, j int) int {
 	for j > i && initial(s, j-1) {
+		j--
+	}
+	// Never empty the run: callers step on from its end.
+	for j > i+1 && r.e.lx.nameParts[s.toks[j-1].lower] {
 		j--
 	}
 	return j
@@ -677,6 +682,9 @@ func (r *run) addRun(s *sent, start, end int, alias, role, country string, stren
 	words := make([]string, 0, end-start)
 	for _, t := range s.toks[start:end] {
 		words = append(words, t.text)
+	}
+	if r.e.lx.nameParts[strings.ToLower(words[len(words)-1])] {
+		return // a particle ("Al", "De") is never the surname
 	}
 	name := strings.Join(words, " ")
 	if r.caps || isUpperWordOrSpaces(name) {
