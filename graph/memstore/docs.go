@@ -29,17 +29,6 @@ func in(s string) string {
 	return unique.Make(s).Value()
 }
 
-func inAll(xs []string) []string {
-	if xs == nil {
-		return nil
-	}
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = in(x)
-	}
-	return out
-}
-
 // own copies a string that is unique to the cable, so that the store never
 // pins a larger buffer (a raw HTML page) the parser sliced it from.
 func own(s string) string { return strings.Clone(s) }
