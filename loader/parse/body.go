@@ -31,7 +31,7 @@ func parseBodyLines(lines []string) bodyResult {
 	var clean []string
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if t != "" && ((bannerLine.MatchString(t) && isBannerOnly(t)) || caveatOnly.MatchString(t) || t == "NNNN" || t == "BT") {
+		if t != "" && ((isBannerLine(t) && isBannerOnly(t)) || isCaveatOnly(t) || t == "NNNN" || t == "BT") {
 			continue
 		}
 		clean = append(clean, strings.TrimRight(l, " "))
@@ -52,7 +52,7 @@ func parseBodyLines(lines []string) bodyResult {
 		if cur == nil {
 			return
 		}
-		cur.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		cur.Text = squeezeJoin(parts)
 		if cur.Text != "" || cur.Number > 0 {
 			res.paragraphs = append(res.paragraphs, *cur)
 		}
@@ -62,7 +62,7 @@ func parseBodyLines(lines []string) bodyResult {
 	for i, l := range clean {
 		t := strings.TrimSpace(l)
 		if t != "" && t[0] >= '0' && t[0] <= '9' {
-			m := paraStart.FindStringSubmatch(t)
+			m := findParaStart(t)
 			if m == nil {
 				goto text
 			}
@@ -92,7 +92,12 @@ func parseBodyLines(lines []string) bodyResult {
 	if res.signature != "" {
 		res.body = strings.TrimRight(res.body, " \n") + "\n" + res.signature
 	}
-	if sum := findSummary(strings.Join(strings.Fields(res.body), " ")); sum != "" {
+	// Every end marker holds "SUMMARY", "Summary" or "summary": without one
+	// there is no summary, and the body need not be squeezed.
+	if !strings.Contains(res.body, "UMMARY") && !strings.Contains(res.body, "ummary") {
+		return res
+	}
+	if sum := findSummary(squeeze(res.body)); sum != "" {
 		res.summary = sum
 		if res.summary != "" && !strings.HasSuffix(res.summary, ".") {
 			res.summary += "."

@@ -62,7 +62,7 @@ func embeddedRecord(body string) (raw, bool) {
 		}
 		r.origin, r.classification = strings.TrimSpace(rest[0]), strings.TrimSpace(rest[1])
 		tail := strings.Join(rest[2:], "\n\n")
-		if first, after, ok := strings.Cut(tail, "\n\n"); ok && !bannerLine.MatchString(first) && !strings.Contains(strings.TrimSpace(first), " ") {
+		if first, after, ok := strings.Cut(tail, "\n\n"); ok && !isBannerLine(first) && !strings.Contains(strings.TrimSpace(first), " ") {
 			r.refs, tail = strings.ReplaceAll(strings.TrimSpace(first), ",", "|"), after
 		}
 		r.body = tail

@@ -269,10 +269,10 @@ func looksLikeRouting(s string) bool {
 		if i < 6 && routingLine.MatchString(l) {
 			return true
 		}
-		if i >= 40 || bannerLine.MatchString(l) || headerField.MatchString(l) {
+		if i >= 40 || isBannerLine(l) || isHeaderField(l) {
 			return false
 		}
-		if strings.HasPrefix(l, "VZCZC") || dtgLine.MatchString(l) {
+		if strings.HasPrefix(l, "VZCZC") || isDTGLine(l) {
 			return true
 		}
 	}
@@ -287,7 +287,7 @@ func splitTelegram(s string) raw {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if bannerLine.MatchString(l) || headerField.MatchString(l) {
+		if isBannerLine(l) || isHeaderField(l) {
 			return raw{routing: lines[:i], body: strings.Join(lines[i:], "\n")}
 		}
 	}

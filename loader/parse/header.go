@@ -30,10 +30,16 @@ var (
 	addrSuffix  = regexp.MustCompile(`(?:\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,5})?\s*$`)
 )
 
+// Immutable replacers (safe for concurrent use), built once.
+var (
+	blankRemover = strings.NewReplacer(" ", "", "\t", "")
+	bannerNoise  = strings.NewReplacer("E F T O", " ", "SENSITIVE", " ", "FOR OFFICIAL USE ONLY", " ", "//", " ", "/", " ")
+)
+
 // classification levels as a banner or a metadata value spells them.
 func normClassification(s string) (level string, noforn, fouo bool) {
 	u := strings.ToUpper(s)
-	squeezed := strings.NewReplacer(" ", "", "\t", "").Replace(u)
+	squeezed := blankRemover.Replace(u)
 	switch {
 	case strings.HasPrefix(squeezed, "SECRET") || strings.Contains(squeezed, "//SECRET"):
 		level = graph.Secret
@@ -76,7 +82,7 @@ func bannerPostSerial(line string) (post, serial string) {
 	s = s[loc[1]:]
 	s = sectionOf.ReplaceAllString(s, " ")
 	s = caveatWord.ReplaceAllString(s, " ")
-	s = strings.NewReplacer("E F T O", " ", "SENSITIVE", " ", "FOR OFFICIAL USE ONLY", " ", "//", " ", "/", " ").Replace(s)
+	s = bannerNoise.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	m := bannerPost.FindStringSubmatch(s)
 	if m == nil {

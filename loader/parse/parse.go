@@ -72,7 +72,7 @@ func build(r raw) *graph.Cable {
 	lines := strings.Split(body, "\n")
 	if c.DTG == "" && len(r.routing) == 0 {
 		for _, l := range lines[:min(len(lines), 60)] {
-			if m := dtgLine.FindStringSubmatch(l); m != nil && strings.TrimSpace(dtgLine.ReplaceAllString(l, "")) == "" {
+			if m := findDTGLine(l); m != nil && strings.TrimSpace(dtgLine.ReplaceAllString(l, "")) == "" {
 				c.DTG = strings.Join(strings.Fields(m[2]), " ")
 				c.Precedence = precedences[m[1]]
 				break

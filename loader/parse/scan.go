@@ -168,7 +168,7 @@ func findSummary(s string) string {
 		t = t[len("AND COMMENT"):]
 	}
 	t = strings.Trim(strings.TrimSpace(t), " -.:")
-	if m := paraStart.FindStringSubmatch(t); m != nil {
+	if m := findParaStart(t); m != nil {
 		t = strings.TrimLeft(m[3], " -.:") // "SUMMARY\n----\n1. (C) ..." keeps only the text
 	}
 	return t

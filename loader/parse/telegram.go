@@ -21,6 +21,10 @@ type header struct {
 	lines      []string // the input lines, split where a field started mid-line
 }
 
+// textCleaner drops pilcrows and normalises spaces and line breaks
+// (immutable; a Replacer is safe for concurrent use).
+var textCleaner = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n")
+
 var gluedField = regexp.MustCompile(`(\S)[ ]*(E\.O\. 1\d{4}|TAGS: |SUBJECT: |REF: )`)
 
 // hasGluedField reports a header field that does not start its line.
@@ -48,7 +52,7 @@ func hasGluedField(s string) bool {
 // cleanText removes what is not the cable's text: cablegate's paragraph
 // pilcrows, non-breaking spaces and page-break markers (also mid-sentence).
 func cleanText(s string) string {
-	s = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n").Replace(s)
+	s = textCleaner.Replace(s)
 	if strings.Contains(s, "PAGE ") {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
@@ -123,7 +127,7 @@ func parseHeader(lines []string, own, year string) header {
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
-		if m := paraStart.FindStringSubmatch(t); m != nil && (m[1] == "1" || m[2] != "") {
+		if m := findParaStart(t); m != nil && (m[1] == "1" || m[2] != "") {
 			brokeAtPara = true
 			break
 		}
@@ -134,11 +138,14 @@ func parseHeader(lines []string, own, year string) header {
 			flush()
 			continue
 		}
-		loc := classMid.FindStringIndex(l)
-		if loc == nil && (field == "ref" || refStart.MatchString(l)) {
-			loc = classMidRef.FindStringIndex(l)
+		var loc []int
+		if mayHoldClassifiedBy(l) {
+			loc = classMid.FindStringIndex(l)
+			if loc == nil && (field == "ref" || isRefStart(l)) {
+				loc = classMidRef.FindStringIndex(l)
+			}
 		}
-		if loc != nil && field != "class" && !classField.MatchString(l[:loc[0]]) && strings.TrimSpace(l[:loc[0]]) != "" {
+		if loc != nil && field != "class" && !isClassField(l[:loc[0]]) && strings.TrimSpace(l[:loc[0]]) != "" {
 			// "REF: STATE 203310 Classified By: ..." on one line.
 			lines[i] = l[:loc[0]]
 			rest := append([]string{strings.TrimSpace(l[loc[0]:])}, lines[i+1:]...)
@@ -147,7 +154,7 @@ func parseHeader(lines []string, own, year string) header {
 			t = strings.TrimSpace(l)
 		}
 		switch {
-		case bannerLine.MatchString(t) && len(t) < 120:
+		case len(t) < 120 && isBannerLine(t):
 			flush()
 			if h.banner == "" {
 				h.banner = t
@@ -156,14 +163,14 @@ func parseHeader(lines []string, own, year string) header {
 			seenAny = true
 			h.bodyStart = i + 1
 			continue
-		case caveatOnly.MatchString(t):
+		case isCaveatOnly(t):
 			flush()
 			h.caveats = addCaveats(h.caveats, t)
 			if seenAny {
 				h.bodyStart = i + 1
 			}
 			continue
-		case headerField.MatchString(l):
+		case isHeaderField(l):
 			flush()
 			seenAny = true
 			contLines = 0
@@ -173,9 +180,9 @@ func parseHeader(lines []string, own, year string) header {
 			case subjField.MatchString(l):
 				field, buf = "subject", []string{subjField.ReplaceAllString(l, "")}
 				seenSubject = true
-			case refStart.MatchString(l):
+			case isRefStart(l):
 				field, buf = "ref", []string{refStart.ReplaceAllString(l, "")}
-			case classField.MatchString(l):
+			case isClassField(l):
 				field, buf = "class", []string{classField.ReplaceAllString(l, "")}
 			default:
 				field, buf = "eo", []string{eoField.ReplaceAllString(l, "")}
@@ -183,7 +190,7 @@ func parseHeader(lines []string, own, year string) header {
 			h.bodyStart = i + 1
 			continue
 		}
-		if field != "" && !summaryHead.MatchString(t) && !isDashes(t) {
+		if field != "" && !isSummaryHead(t) && !isDashes(t) {
 			contLines++
 			limit := 3
 			if field == "ref" {
@@ -219,7 +226,7 @@ func nextStartsRefItem(lines []string, i int) bool {
 			continue
 		}
 		if len(t) >= 2 && (t[0] == '(' || ((t[1] == '.' || t[1] == ')') && t[0] >= 'A' && t[0] <= 'Z')) {
-			return !headerField.MatchString(t)
+			return !isHeaderField(t)
 		}
 		return false
 	}
@@ -263,7 +270,7 @@ func parseRouting(lines []string) routing {
 			continue
 		}
 		if r.dtg == "" {
-			if m := dtgLine.FindStringSubmatch(t); m != nil {
+			if m := findDTGLine(t); m != nil {
 				r.dtg = strings.Join(strings.Fields(m[2]), " ")
 				r.precedence = precedences[m[1]]
 				continue
@@ -279,7 +286,7 @@ func parseRouting(lines []string) routing {
 		case strings.HasPrefix(t, "INFO "):
 			section = "info"
 			r.info = appendAddr(r.info, t[5:])
-		case t == "BT" || strings.HasPrefix(t, "ZEN") || strings.HasPrefix(t, "SPECIAL HANDLING") || bannerLine.MatchString(t):
+		case t == "BT" || strings.HasPrefix(t, "ZEN") || strings.HasPrefix(t, "SPECIAL HANDLING") || isBannerLine(t):
 			section = ""
 		case section == "to":
 			r.to = appendAddr(r.to, t)
