@@ -34,8 +34,8 @@ explorer:
 ## go-test: go test -race against the running Neo4j; fails if no Neo4j-backed test ran
 go-test: neo4j-up
 	@mkdir -p .neo4j
-	@echo "go test -race -count=1 -p 1 -v ./... (CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI); full log .neo4j/last-test.log)"
-	@rc=0; CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI) go test -race -count=1 -p 1 -v ./... 2>&1 \
+	@echo "go test -race -count=1 -p 1 -timeout 30m -v ./... (CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI); full log .neo4j/last-test.log)"
+	@rc=0; CABLEGRAPH_NEO4J_URI=$(CABLEGRAPH_NEO4J_URI) go test -race -count=1 -p 1 -timeout 30m -v ./... 2>&1 \
 		| tee .neo4j/last-test.log \
 		| awk '!/^=== (RUN|PAUSE|CONT|NAME)/ && !/^ *--- PASS/ { print; fflush() }' || rc=$$?; \
 	n=$$(grep -cE '^ *--- (PASS|FAIL): [^ ]*Neo4j' .neo4j/last-test.log || true); \
