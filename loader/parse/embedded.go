@@ -20,7 +20,7 @@ var (
 
 // embeddedRecord extracts the full record from a body that carries one.
 func embeddedRecord(body string) (raw, bool) {
-	if loc := embeddedKV.FindStringIndex(body); loc != nil {
+	if loc := findEmbeddedKV(body); loc != nil {
 		rest := body[loc[0]:]
 		var r raw
 		head := rest

@@ -129,7 +129,7 @@ func build(r raw) *graph.Cable {
 	if c.ClassifiedBy == nil {
 		// Some cables put the line inside paragraph 1: "1. (U) CLASSIFIED BY DCM ...".
 		rest := strings.Join(h.lines[min(h.bodyStart, len(h.lines)):min(h.bodyStart+15, len(h.lines))], "\n")
-		if loc := classInBody.FindStringIndex(rest); loc != nil {
+		if loc := findClassInBody(rest); loc != nil {
 			t := rest[loc[1]:]
 			if i := strings.Index(t, "\n\n"); i >= 0 {
 				t = t[:i]

@@ -214,60 +214,87 @@ func markingAt(s string, i int) (int, bool) {
 	return i + 1, true
 }
 
-// isUnicodeSpace is the separator of strings.Fields.
-func isUnicodeSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
+// asciiSpace marks the ASCII separators of strings.Fields.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// squeezed reports whether s equals strings.Join(strings.Fields(s), " ").
+func squeezed(s string) bool {
+	prevSpace := true // a leading separator is not allowed
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+			continue
+		}
+		if asciiSpace[c] {
+			if c != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
 	}
-	return unicode.IsSpace(r)
+	return s == "" || !prevSpace
+}
+
+// appendFields appends the fields of s to b, one space between fields;
+// pending says a space is due before the next field.
+func appendFields(b []byte, s string, pending bool) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				pending = len(b) > 0
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			if pending {
+				b = append(b, ' ')
+				pending = false
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			pending = len(b) > 0
+			i += size
+			continue
+		}
+		if pending {
+			b = append(b, ' ')
+			pending = false
+		}
+		b = append(b, s[i:i+size]...)
+		i += size
+	}
+	return b, pending
 }
 
 // squeeze is strings.Join(strings.Fields(s), " ") in one pass, without
 // allocating when s is already squeezed.
 func squeeze(s string) string {
-	var b []byte
-	clean := true // s[:i] is already in squeezed form
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if isUnicodeSpace(r) {
-			if clean && (c != ' ' || i == 0 || space || i+size == len(s)) {
-				clean = false
-				b = append(make([]byte, 0, len(s)), strings.TrimRight(s[:i], " ")...)
-			}
-			if clean {
-				space = true
-			} else {
-				space = len(b) > 0
-			}
-			i += size
-			continue
-		}
-		if !clean {
-			if space {
-				b = append(b, ' ')
-			}
-			b = append(b, s[i:i+size]...)
-		}
-		space = false
-		i += size
-	}
-	if clean {
+	if squeezed(s) {
 		return s
 	}
+	b, _ := appendFields(make([]byte, 0, len(s)), s, false)
 	return string(b)
 }
 
 // squeezeJoin is squeeze(strings.Join(parts, " ")).
 func squeezeJoin(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
+	if len(parts) == 1 {
 		return squeeze(parts[0])
 	}
 	n := 0
@@ -275,29 +302,10 @@ func squeezeJoin(parts []string) string {
 		n += len(p) + 1
 	}
 	b := make([]byte, 0, n)
-	space := false
+	pending := false
 	for _, p := range parts {
-		if len(b) > 0 {
-			space = true
-		}
-		for i := 0; i < len(p); {
-			c := p[i]
-			r, size := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(p[i:])
-			}
-			if isUnicodeSpace(r) {
-				space = len(b) > 0
-				i += size
-				continue
-			}
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, p[i:i+size]...)
-			i += size
-		}
+		pending = pending || len(b) > 0
+		b, pending = appendFields(b, p, pending)
 	}
 	return string(b)
 }
@@ -308,4 +316,47 @@ func findDTGLine(s string) []string {
 		return nil
 	}
 	return dtgLine.FindStringSubmatch(s)
+}
+
+// mayHoldOldPage: oldPage needs "PAGE " followed by a digit.
+func mayHoldOldPage(s string) bool {
+	for {
+		i := strings.Index(s, "PAGE ")
+		if i < 0 {
+			return false
+		}
+		s = s[i+5:]
+		if s != "" && s[0] >= '0' && s[0] <= '9' {
+			return true
+		}
+	}
+}
+
+// mayHaveAddrSuffix: addrSuffix removes something only from a line ending
+// in a space, a digit or a precedence word; otherwise its only match is
+// the empty one at the end.
+func mayHaveAddrSuffix(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return isReSpace(c) || c >= '0' && c <= '9' || strings.HasSuffix(s, "IMMEDIATE") ||
+		strings.HasSuffix(s, "PRIORITY") || strings.HasSuffix(s, "ROUTINE") || strings.HasSuffix(s, "FLASH")
+}
+
+// findClassInBody is classInBody.FindStringIndex.
+func findClassInBody(s string) []int {
+	if !mayHoldClassifiedBy(s) {
+		return nil
+	}
+	return classInBody.FindStringIndex(s)
+}
+
+// findEmbeddedKV is embeddedKV.FindStringIndex: the pattern holds the
+// literals "\ndate: " and "\nrefid: ".
+func findEmbeddedKV(s string) []int {
+	if !strings.Contains(s, "\ndate: ") || !strings.Contains(s, "\nrefid: ") {
+		return nil
+	}
+	return embeddedKV.FindStringIndex(s)
 }

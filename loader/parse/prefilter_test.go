@@ -90,3 +90,22 @@ func FuzzPrefilters(f *testing.F) {
 		checkPrefilters(t, s)
 	})
 }
+
+// TestMorePrefiltersAgree checks the whole-text pre-checks on edge cases.
+func TestMorePrefiltersAgree(t *testing.T) {
+	for _, s := range append(prefilterCases, "x PAGE 02 MOSCOW 00235 02 OF 02 301543Z", "PAGE x", "AMEMBASSY MOSCOW PRIORITY 1234",
+		"AMEMBASSY MOSCOW", "SECSTATE WASHDC NIACT IMMEDIATE", "RUEHC/SECSTATE WASHDC 5", "FLASH ", "id: 1\ndate: x\nrefid: y", "x\nid: 1 \ndate: 2\nrefid: 3") {
+		if !mayHoldOldPage(s) && oldPage.MatchString(s) {
+			t.Errorf("mayHoldOldPage(%q) = false, but oldPage matches", s)
+		}
+		if !mayHaveAddrSuffix(s) && addrSuffix.ReplaceAllString(s, "") != s {
+			t.Errorf("mayHaveAddrSuffix(%q) = false, but addrSuffix changes it", s)
+		}
+		if got, want := findClassInBody(s), classInBody.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("findClassInBody(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := findEmbeddedKV(s), embeddedKV.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("findEmbeddedKV(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -53,7 +53,7 @@ func hasGluedField(s string) bool {
 // pilcrows, non-breaking spaces and page-break markers (also mid-sentence).
 func cleanText(s string) string {
 	s = textCleaner.Replace(s)
-	if strings.Contains(s, "PAGE ") {
+	if mayHoldOldPage(s) {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
 	s = removePageMarkers(s)
@@ -298,8 +298,14 @@ func parseRouting(lines []string) routing {
 }
 
 func appendAddr(dst []string, s string) []string {
-	s = addrPrefix.ReplaceAllString(strings.TrimSpace(s), "")
-	s = strings.TrimSpace(addrSuffix.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(s)
+	if startsWithAny(s, "R") {
+		s = addrPrefix.ReplaceAllString(s, "")
+	}
+	if mayHaveAddrSuffix(s) {
+		s = addrSuffix.ReplaceAllString(s, "")
+	}
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return dst
 	}
