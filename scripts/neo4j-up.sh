@@ -6,7 +6,7 @@
 #   NEO4J_PORT            Bolt port on 127.0.0.1 (default 7687)
 #   NEO4J_HEAP            JVM heap, used for -Xms and -Xmx (default 2g)
 #   NEO4J_PAGECACHE       page cache (default 1g)
-#   NEO4J_TX_TIMEOUT      transaction timeout in seconds (default 60)
+#   NEO4J_TX_TIMEOUT      transaction timeout in seconds (default 600)
 #   NEO4J_TX_MEMORY       cap on memory of all running transactions (default: 70% of heap)
 #   NEO4J_START_TIMEOUT   seconds to wait for readiness (default 180)
 #   NEO4J_DIR             state folder (default <repo>/.neo4j)

@@ -17,9 +17,14 @@ type Config struct {
 	Logger                        *slog.Logger
 	// BatchSize is the number of rows per UNWIND statement; default 2000.
 	BatchSize int
-	// QueryTimeout is the deadline applied to a call whose context has
+	// QueryTimeout is the deadline applied to a read whose context has
 	// none; default 30s.
 	QueryTimeout time.Duration
+	// WriteTimeout is the deadline applied to one WriteCables batch whose
+	// context has none; default 10 minutes. A batch of hundreds of cables
+	// on a busy machine takes tens of seconds, and a load must not fail
+	// on a read-sized deadline.
+	WriteTimeout time.Duration
 }
 
 // Store is a graph.Store backed by Neo4j. It is safe for concurrent use:
@@ -31,6 +36,7 @@ type Store struct {
 	log     *slog.Logger
 	batch   int
 	timeout time.Duration
+	wtime   time.Duration
 
 	// writeMu makes this process one writer: WriteCables folds new facts
 	// into shared nodes' current values (read, then SET), which two
@@ -57,6 +63,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 30 * time.Second
 	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = 10 * time.Minute
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -75,6 +84,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		log:     cfg.Logger,
 		batch:   cfg.BatchSize,
 		timeout: cfg.QueryTimeout,
+		wtime:   cfg.WriteTimeout,
 	}
 	if err := s.Ping(ctx); err != nil {
 		_ = drv.Close(context.WithoutCancel(ctx))
@@ -124,6 +134,11 @@ func (s *Store) read(ctx context.Context, op string, fn txFunc) (any, error) {
 // write runs fn in one write transaction: all of it lands or none does.
 // The driver retries transient failures, so fn must be repeatable.
 func (s *Store) write(ctx context.Context, op string, fn txFunc) (any, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.wtime)
+		defer cancel()
+	}
 	return s.exec(ctx, op, neo4j.AccessModeWrite, fn)
 }
 

@@ -26,7 +26,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   <li>{@code NEO4J_PORT} Bolt port on 127.0.0.1 (default 7687; the first argument wins over it)
  *   <li>{@code NEO4J_HOME_DIR} home folder for data and logs (default {@code .neo4j} in the working directory)
  *   <li>{@code NEO4J_PAGECACHE} page cache size such as {@code 1g} or {@code 512m} (default 1g)
- *   <li>{@code NEO4J_TX_TIMEOUT} transaction timeout in seconds (default 60)
+ *   <li>{@code NEO4J_TX_TIMEOUT} transaction timeout in seconds (default 600)
  *   <li>{@code NEO4J_TX_MEMORY} cap on memory of all running transactions, such as {@code 1g} (default: Neo4j's
  *       own, 70% of the heap)
  * </ul>
@@ -46,7 +46,7 @@ public final class Neo4jLauncher {
         int port = parsePort(args.length > 0 ? args[0] : env("NEO4J_PORT", "7687"));
         Path home = Path.of(env("NEO4J_HOME_DIR", ".neo4j")).toAbsolutePath().normalize();
         long pageCache = parseBytes(env("NEO4J_PAGECACHE", "1g"));
-        long txTimeoutSeconds = Long.parseLong(env("NEO4J_TX_TIMEOUT", "60"));
+        long txTimeoutSeconds = Long.parseLong(env("NEO4J_TX_TIMEOUT", "600"));
         String txMemory = System.getenv("NEO4J_TX_MEMORY");
 
         Path data = home.resolve("data");
