@@ -30,9 +30,12 @@ func (k keyCounts) add(c *graph.Cable) {
 
 // addStored adds the cable counts of the persons already in store when it
 // is also a graph.Reader, so that an incremental load folds bare keys the
-// way the whole corpus says. Cables being reloaded are counted twice (once
-// in the store, once in this run); that scales every variant alike, so an
-// unchanged corpus resolves the same way on every run.
+// way the whole corpus says. It must run after this run's cables were
+// counted: a key this run has seen keeps this run's count, and only keys
+// the run has not seen take the stored count. Stored counts already include
+// the bare keys folded by earlier loads, so adding them to keys this run
+// also counts would shift the balance between variants and make a re-load
+// of an unchanged corpus resolve differently (and rewrite cables).
 func (k keyCounts) addStored(ctx context.Context, store graph.Writer) error {
 	r, ok := store.(graph.Reader)
 	if !ok {
@@ -44,7 +47,9 @@ func (k keyCounts) addStored(ctx context.Context, store graph.Writer) error {
 			return fmt.Errorf("reading the persons already stored (offset %d) to resolve person keys: %w", off, err)
 		}
 		for _, p := range ps {
-			k[p.Key] += p.Cables
+			if _, seen := k[p.Key]; !seen {
+				k[p.Key] = p.Cables
+			}
 		}
 		if len(ps) < personPage || off+personPage >= total {
 			return nil
