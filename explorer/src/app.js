@@ -326,7 +326,11 @@ async function showPath(a, b) {
   }
   html += "</ol>";
   rebuildRange();
-  refresh();
+  refresh(false);
+  // a chain reads best as a line, in path order
+  c.persons.forEach((p, i) => cy.getElementById("Person:" + p.key).position({ x: i * 170, y: (i % 2) * 60 }));
+  cy.fit(undefined, 60);
+  if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
   $("details").innerHTML = html;
 }
 
@@ -465,4 +469,6 @@ $("path-form").addEventListener("submit", (e) => {
   showPath(a, b);
 });
 $("cocheck").addEventListener("change", () => { if ($("q").value) search($("q").value); });
+// a pasted or edited URL (or the back button) shows the view it names
+window.addEventListener("hashchange", () => restore());
 restore();
