@@ -713,6 +713,7 @@ func (r *run) nameKey(w string) string {
 }
 
 func (r *run) addPerson(surname, name, alias, role, country string, strength int, how string, para int) {
+	name = r.dropTitledHyphenWords(name)
 	k := r.nameKey(surname)
 	if k == "" {
 		return
@@ -736,6 +737,32 @@ func (r *run) addPerson(surname, name, alias, role, country string, strength int
 		p.country, p.strength = country, strength
 	}
 	p.how[how] = true
+}
+
+// dropTitledHyphenWords removes leading words glued to a title by a hyphen
+// ("Aliyev-President Putin", "Advisor-equivalent Jean-David Levitte",
+// "POTUS-President Sarkozy"): cables run a title into the word before it,
+// and such a word is never part of the name. Hyphenated names whose parts
+// are not titles ("Botsan-Kharchenko", "Jean-David") stay.
+func (r *run) dropTitledHyphenWords(name string) string {
+	w := strings.Fields(name)
+	i := 0
+	for i < len(w)-1 && strings.Contains(w[i], "-") {
+		titled := false
+		for _, part := range strings.Split(w[i], "-") {
+			if _, ok := r.e.lx.titles[strings.ToLower(part)]; ok {
+				titled = true
+			}
+		}
+		if !titled {
+			break
+		}
+		i++
+	}
+	if i == 0 {
+		return name
+	}
+	return strings.Join(w[i:], " ")
 }
 
 func isASCII(s string) bool {
