@@ -163,7 +163,10 @@ var postRoles = map[string][]string{
 	"pol-mc":     {"Political Minister-Counselor"},
 }
 
-// holder is the one US person of the cable with one of roles, else "".
+// holder is the one person of the cable with one of roles whom the text
+// ties to the US or to no country, else "". An untied "Ambassador Sembler"
+// keeps a bare key (the role alone is ambiguous, see ambiguousUSRoles) but
+// is still the cable's best candidate for "the Ambassador".
 func (r *run) holder(roles []string) string {
 	found := ""
 	for _, k := range r.order {
@@ -172,7 +175,7 @@ func (r *run) holder(roles []string) string {
 		for _, role := range roles {
 			has = has || p.roles[role]
 		}
-		if has && p.country == "US" {
+		if has && (p.country == "US" || p.country == "") {
 			if found != "" {
 				return "" // two candidates: not clear
 			}

@@ -61,3 +61,34 @@ func TestPluralAcronym(t *testing.T) {
 		}
 	}
 }
+
+// TestUSTie: only unambiguous US roles make a named person American; an
+// "Ambassador" is the US only when the cable's header names them.
+func TestUSTie(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, tc := range []struct {
+		name, text, classifiedBy, surname, key string
+	}{
+		{"foreign ambassador", "Ambassador Sancho told us Madrid agreed.", "", "Sancho", "sancho"},
+		{"foreign under secretary", "Under Secretary Kovac said the talks went well.", "", "Kovac", "kovac"},
+		{"own chief of mission", "Ambassador Beyrle told Lavrov the plan was sound.", "John Beyrle", "Beyrle", "beyrle|US"},
+		{"unambiguous US role", "Senator Lugar told Lavrov the plan was sound.", "", "Lugar", "lugar|US"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &graph.Cable{ID: "T1", Origin: "Embassy Moscow", Paragraphs: []graph.Paragraph{{Number: 1, Text: tc.text}}}
+			if tc.classifiedBy != "" {
+				c.ClassifiedBy = &graph.Classifier{Name: tc.classifiedBy, Title: "Ambassador"}
+			}
+			e.Extract(c)
+			for _, p := range c.Persons {
+				if p.Surname == tc.surname {
+					if p.Key != tc.key {
+						t.Errorf("key %q, want %q", p.Key, tc.key)
+					}
+					return
+				}
+			}
+			t.Errorf("%s not found in %+v", tc.surname, c.Persons)
+		})
+	}
+}

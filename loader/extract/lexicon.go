@@ -7,6 +7,7 @@ import "strings"
 type lexicon struct {
 	titles     map[string]string // lower-case title phrase -> role as shown
 	usTitles   map[string]bool   // roles that, untied, mean a US official
+	usTie      map[string]bool   // the usTitles that alone tie a named person to the US
 	hostTitles map[string]bool   // roles that, untied, mean a host-government official
 	given      map[string]bool   // common given names (lower case, NameKey-free)
 	notName    map[string]bool   // lower-case words that are never a person's name
@@ -64,6 +65,15 @@ var titleList = [][2]string{
 var usRoles = []string{"Ambassador", "Charge d'Affaires", "Deputy Chief of Mission", "Secretary of State", "Deputy Secretary",
 	"Under Secretary", "Assistant Secretary", "Deputy Assistant Secretary", "Senator", "Congressman", "Congresswoman",
 	"Political Counselor", "Economic Counselor", "Consul General", "Political Minister-Counselor", "Minister-Counselor", "Counselor", "Chief of Mission", "Political Chief", "Political Officer", "Economic Officer", "Defense Attache", "Political/Economic Counselor", "Congressional Staff"}
+
+// ambiguousUSRoles are usRoles that every country's diplomats and
+// ministries hold ("Ambassador Sancho" in San Jose is Spain's ambassador,
+// "Under Secretary" is a rank in many ministries): with no other tie they do
+// not make a named person American. The cable's own chief of mission still
+// gets the US from the Classified By line or the signature.
+var ambiguousUSRoles = []string{"Ambassador", "Counselor", "Deputy Secretary", "Under Secretary", "Minister-Counselor",
+	"Consul General", "Chief of Mission", "Political Counselor", "Economic Counselor", "Political Minister-Counselor",
+	"Political/Economic Counselor"}
 
 // hostRoles are the roles that, untied, mean an official of the host country.
 var hostRoles = []string{"President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Deputy Foreign Minister",
@@ -158,7 +168,7 @@ const nameParticles = `bin ibn al el van von de der den la le du da di dos das a
 
 func newLexicon() *lexicon {
 	lx := &lexicon{
-		titles: map[string]string{}, usTitles: map[string]bool{}, hostTitles: map[string]bool{},
+		titles: map[string]string{}, usTitles: map[string]bool{}, usTie: map[string]bool{}, hostTitles: map[string]bool{},
 		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{}, placePre: map[string]bool{},
 	}
 	for _, t := range titleList {
@@ -169,6 +179,10 @@ func newLexicon() *lexicon {
 	}
 	for _, r := range usRoles {
 		lx.usTitles[r] = true
+		lx.usTie[r] = true
+	}
+	for _, r := range ambiguousUSRoles {
+		delete(lx.usTie, r)
 	}
 	for _, r := range hostRoles {
 		lx.hostTitles[r] = true

@@ -605,7 +605,7 @@ func (r *run) tieBefore(s *sent, i int) (string, int) {
 
 // roleTie gives the country a role implies when the text ties none.
 func (r *run) roleTie(role string) (string, int) {
-	if r.e.lx.usTitles[role] {
+	if r.e.lx.usTie[role] {
 		return "US", tieUS
 	}
 	return "", tieNone
