@@ -26,6 +26,10 @@ func TestNotPersons(t *testing.T) {
 		{"adjective before a longer phrase", "Under the General Penal Code the court ruled. Ambassador met with Presidential Chief of Staff Jose Dirceu.", "", []string{"Dirceu"}, []string{"Penal", "Presidential"}},
 		{"particles do not count toward the name length", "He met Crown Prince Shaikh Salman Bin Hamad Al Khalifa, who said so.", "", []string{"Khalifa"}, nil},
 		{"particle never the surname", "Minister Maytham Al said the talks went well. Lawyer Juan Perez De spoke.", "", nil, []string{"Al", "De"}},
+		{"heading between dash rules", "President Obama spoke in Cairo. ---------- Obama Speech Follow-up ---------- Officials welcomed it.", "", []string{"Obama"}, []string{"Speech", "Follow-up"}},
+		{"lower case after a hyphen", "OSCE Representative Chairman-in-Office Moratinos met Lavrov. Officials said the Follow-up Meeting failed.", "", []string{"Moratinos"}, []string{"Chairman-in-Office", "Follow-up"}},
+		{"title complement of one unknown word", "Special Ambassador for IberoAmerica Alonso Dezcallar told the Charge that Zapatero would go.", "", []string{"Dezcallar"}, []string{"IberoAmerica"}},
+		{"company", "Auditors from Price Waterhouse Coopers reviewed the accounts. Minister Jones agreed.", "", []string{"Jones"}, []string{"Waterhouse", "Coopers"}},
 		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

@@ -111,7 +111,7 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 government governments ministry ministries embassy embassies mission consulate post department state office officials official sources source
 contacts contact interlocutor interlocutors observers analysts diplomats diplomat leaders leader leadership people public press media report reports
-according despite regarding concerning following given based said told says say noted stressed added asked urged warned claimed explained agreed
+according speech despite regarding concerning following given based said told says say noted stressed added asked urged warned claimed explained agreed
 emboff emboffs poloff poloffs econoff econoffs polchief econchief pol econ dcm charge ambassador amb usg pao
 western eastern northern southern central national international federal regional local republic kingdom union council assembly parliament
 party parties court commission committee agency bank company group forces force army police security service services

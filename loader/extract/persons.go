@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -81,6 +82,9 @@ func (r *run) staticNameWord(t *token) bool {
 	if k := strings.IndexByte(t.lower, '/'); k >= 0 && (lx.notName[t.lower[:k]] || lx.notName[t.lower[k+1:]]) {
 		return false // "Pol/Econ"
 	}
+	if !r.caps && r.lowerAfterHyphen(t.text) {
+		return false // "Follow-up", "Chairman-in-Office", "Pro-government"
+	}
 	if _, ok := lx.titles[t.lower]; ok {
 		return false
 	}
@@ -105,6 +109,41 @@ func (r *run) staticNameWord(t *token) bool {
 		return r.e.lx.given[t.lower] || !commonSuffix(t.lower)
 	}
 	return t.cap && !t.upper
+}
+
+// hyphenCommon are lower-case words that, after a hyphen, make a
+// capitalised compound a common word or a title ("Follow-up",
+// "Chairman-in-Office", "Zhirinovskiy-led", "Minister-equivalent").
+var hyphenCommon = toSet(`up in on of off out over down led era type based run related equivalent required elect designate
+level style like owned backed born ins`)
+
+// lowerAfterHyphen reports a capitalised word with a lower-case common word
+// after a hyphen: never a name. Lower-case syllables of Korean and Chinese
+// names ("Kim Jong-il", "Ban Ki-moon") are not common words and stay.
+func (r *run) lowerAfterHyphen(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(c) || !strings.Contains(w, "-") {
+		return false
+	}
+	for _, part := range strings.Split(w, "-")[1:] {
+		p, _ := utf8.DecodeRuneInString(part)
+		if !unicode.IsLower(p) {
+			continue
+		}
+		if hyphenCommon[part] || r.e.lx.notName[part] {
+			return true
+		}
+		if _, ok := r.e.lx.titles[part]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// headingRule reports whether token i is next to a rule of dashes
+// ("---- Obama Speech Follow-up ----"): the words there are a heading.
+func headingRule(toks []token, i int) bool {
+	return i >= 1 && i < len(toks) && toks[i].text == "--" && (toks[i-1].text == "--" || i+1 < len(toks) && toks[i+1].text == "--")
 }
 
 // pluralAcronym reports an acronym with a plural s ("MPs", "NGOs",
@@ -537,6 +576,13 @@ func (r *run) titleRule(s *sent) {
 				k++
 				skipped++
 			}
+			if skipped == 0 && k+2 < len(s.toks) && s.toks[k].word && s.toks[k].cap && r.nameRun(s, k+1)-(k+1) >= 2 {
+				// A title's complement has at least one word, even one the
+				// tables do not know: "Special Ambassador for IberoAmerica
+				// Alonso Dezcallar" names Dezcallar, not "IberoAmerica".
+				k++
+				skipped++
+			}
 			if skipped == 0 {
 				i = j - 1
 				continue
@@ -955,6 +1001,10 @@ func (r *run) pairRule(s *sent) {
 			continue
 		}
 		if end < len(toks) && toks[end].word && (toks[end].cap || s.mark[end] != markNone) {
+			i = end
+			continue
+		}
+		if headingRule(toks, i-1) || headingRule(toks, end) {
 			i = end
 			continue
 		}
