@@ -30,14 +30,18 @@
 // capitalised pair starting with a place prefix (Los, San, Casa) is a place;
 // a one-word name followed by a title or a never-a-name capitalised word is an
 // adjective ("Presidential Chief of Staff", "General Penal Code"); trailer
-// words before a signature (MINIMIZE CONSIDERED) are not part of it.
+// words before a signature (MINIMIZE CONSIDERED) are not part of it;
+// words between dash rules are a heading; a hyphen compound with a common
+// word ("Follow-up", "Chairman-in-Office") is never a name word; a title's
+// "for"/"of" complement takes at least one word.
 //
 // # Person keys (cross-cable identity)
 //
 // Key = NameKey(surname) + "|" + country when the text ties the person to
 // a country: a demonym or country before the title ("Serbian FM Jeremic"
 // -> jeremic|SR), or the US for the header people (Classified By,
-// signature) and for US roles (Ambassador, A/S, Senator ...). Otherwise the
+// signature) and for unambiguous US roles (A/S, Senator, DCM ...); roles every
+// country has (Ambassador, Counselor, Under Secretary) tie no country alone. Otherwise the
 // key is NameKey(surname) alone: a guess from the origin post would put
 // "President Obama" in a Moscow cable under Russia. NameKey folds diacritics
 // and transliterations, so "Tadić"/"TADIC" and "Sergei"/"Sergey" agree,
