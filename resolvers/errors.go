@@ -53,12 +53,18 @@ func errorPresenter(logger *slog.Logger, m *Metrics) graphql.ErrorPresenterFunc 
 			return gerr
 		}
 		presented := graphql.DefaultErrorPresenter(ctx, err)
+		// The user's own message, without gqlgen's "input:1:3: path" prefix
+		// (the error already carries its locations and path).
+		own := err.Error()
+		if gerr != nil && gerr.Err != nil {
+			own = gerr.Err.Error()
+		}
 		switch {
 		case errors.Is(err, graph.ErrNotFound):
-			presented.Message = err.Error()
+			presented.Message = own
 			setCode(presented, codeNotFound)
 		case errors.Is(err, graph.ErrInvalid):
-			presented.Message = err.Error()
+			presented.Message = own
 			setCode(presented, codeBadInput)
 		case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 			// Drivers do not always wrap the context's error; the request's

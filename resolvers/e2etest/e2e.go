@@ -215,6 +215,9 @@ func expectError(t *testing.T, resp *Response, contains ...string) {
 func testUnknownCable(t *testing.T, url string) {
 	resp := Query(t, url, `{ cable(id: "08XXX1") { id subject } }`, nil)
 	expectError(t, resp, "cable 08XXX1 not found")
+	if msg := resp.Errors[0].Message; msg != "cable 08XXX1 not found" {
+		t.Errorf("message %q, want exactly %q (no parser prefix, no repeated path)", msg, "cable 08XXX1 not found")
+	}
 	if resp.Data["cable"] != nil {
 		t.Errorf("cable = %v, want null", resp.Data["cable"])
 	}
