@@ -3,6 +3,7 @@ package memstore_test
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -20,6 +21,11 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 	if err := s.WriteCables(ctx, base, hs); err != nil {
 		t.Fatal(err)
 	}
+	// Persons and Interactions are two calls, so a write may land between
+	// them; their agreement is checked only when no write started or
+	// finished in between (a seqlock on the test side).
+	var inflight, done atomic.Int64
+	var checked atomic.Int64
 	var wg sync.WaitGroup
 	for w := range 2 {
 		wg.Go(func() {
@@ -28,7 +34,11 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 				if (i+w)%2 == 0 {
 					batch = append(batch, storetest.Changed())
 				}
-				if err := s.WriteCables(ctx, batch, make([]string, len(batch))); err != nil {
+				inflight.Add(1)
+				err := s.WriteCables(ctx, batch, make([]string, len(batch)))
+				done.Add(1)
+				inflight.Add(-1)
+				if err != nil {
 					t.Errorf("write: %v", err)
 					return
 				}
@@ -50,8 +60,13 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 				}
 				// A whole write either has Tadić (original 08BELGRADE12) or
 				// not (Changed); his interactions must agree with his node.
+				before, busy := done.Load(), inflight.Load() != 0
 				ps, _ := s.Persons(ctx, []string{"tadic-boris"})
 				in, _ := s.Interactions(ctx, graph.InteractionFilter{Persons: []string{"tadic-boris"}})
+				if busy || inflight.Load() != 0 || done.Load() != before {
+					continue
+				}
+				checked.Add(1)
 				if (len(ps) == 0) != (len(in) == 0) {
 					t.Errorf("torn read: tadic-boris node %d, interactions %d", len(ps), len(in))
 					return
@@ -66,4 +81,10 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	t.Logf("%d quiet read pairs checked for agreement during writes", checked.Load())
+	ps, _ := s.Persons(ctx, []string{"tadic-boris"})
+	in, _ := s.Interactions(ctx, graph.InteractionFilter{Persons: []string{"tadic-boris"}})
+	if (len(ps) == 0) != (len(in) == 0) {
+		t.Errorf("after the writes: tadic-boris node %d, interactions %d", len(ps), len(in))
+	}
 }
