@@ -3,7 +3,6 @@ package memstore
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -11,46 +10,6 @@ import (
 // The rules below make node properties a pure function of the facts still
 // in the graph, whatever order cables were written in, so that both stores
 // agree and a replaced cable leaves nothing stale behind (see storetest).
-
-// pickLongest returns the longer string in runes, ties broken by the
-// lexically smaller; an empty string never wins over a non-empty one.
-func pickLongest(a, b string) string {
-	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	switch {
-	case la != lb:
-		if la > lb {
-			return a
-		}
-		return b
-	case a <= b:
-		return a
-	default:
-		return b
-	}
-}
-
-// pickPair chooses between two (name, kind) pairs: longest name, then
-// lexically smaller name, then a non-empty/non-unknown kind, then the
-// lexically smaller kind.
-func pickPair(n1, k1, n2, k2 string) (string, string) {
-	if n1 != n2 {
-		if pickLongest(n1, n2) == n1 {
-			return n1, k1
-		}
-		return n2, k2
-	}
-	weak := func(k string) bool { return k == "" || k == graph.TagUnknown }
-	switch {
-	case weak(k1) && !weak(k2):
-		return n2, k2
-	case weak(k2) && !weak(k1):
-		return n1, k1
-	case k1 <= k2:
-		return n1, k1
-	default:
-		return n2, k2
-	}
-}
 
 func sortedDistinct(xs []string) []string {
 	out := slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return s == "" })
@@ -87,8 +46,8 @@ func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[str
 		countries = append(countries, old.Countries...)
 	}
 	for _, m := range mentions {
-		agg.Name = pickLongest(agg.Name, m.Name)
-		agg.Surname = pickLongest(agg.Surname, m.Surname)
+		agg.Name = graph.PickLongest(agg.Name, m.Name)
+		agg.Surname = graph.PickLongest(agg.Surname, m.Surname)
 		aliases = append(aliases, m.Aliases...)
 		roles = append(roles, m.Roles...)
 		how = append(how, m.How...)
@@ -186,7 +145,7 @@ func (s *Store) recomputeCountry(c *countryRec, d *delta) {
 		}
 	}
 	for r := range set {
-		name = pickLongest(name, r.countryNames[c.code])
+		name = graph.PickLongest(name, r.countryNames[c.code])
 	}
 	c.name = name
 }
@@ -213,7 +172,7 @@ func (s *Store) recomputeTag(t *tagRec, d *delta) {
 			first = false
 			continue
 		}
-		agg.Meaning, agg.Kind = pickPair(agg.Meaning, agg.Kind, info.Meaning, info.Kind)
+		agg.Meaning, agg.Kind = graph.PickPair(agg.Meaning, agg.Kind, info.Meaning, info.Kind)
 	}
 	if agg.Kind == "" {
 		agg.Kind = graph.TagUnknown
@@ -267,7 +226,7 @@ func (s *Store) recomputeOrg(o *orgRec, d *delta) {
 			first = false
 			continue
 		}
-		agg.Name, agg.Kind = pickPair(agg.Name, agg.Kind, m.Name, m.Kind)
+		agg.Name, agg.Kind = graph.PickPair(agg.Name, agg.Kind, m.Name, m.Kind)
 	}
 	o.agg = agg
 }

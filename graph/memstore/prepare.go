@@ -61,7 +61,7 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 			continue
 		}
 		r.concerns[cm.Code] += cm.Count
-		r.countryNames[cm.Code] = pickLongest(r.countryNames[cm.Code], cm.Name)
+		r.countryNames[cm.Code] = graph.PickLongest(r.countryNames[cm.Code], cm.Name)
 		if cm.Origin && r.originCountry == "" {
 			r.originCountry = cm.Code
 		}
@@ -92,7 +92,7 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		}
 		if old, ok := r.orgs[om.Key]; ok {
 			old.Count += om.Count
-			old.Name, old.Kind = pickPair(old.Name, old.Kind, om.Name, om.Kind)
+			old.Name, old.Kind = graph.PickPair(old.Name, old.Kind, om.Name, om.Kind)
 			r.orgs[om.Key] = old
 			continue
 		}
@@ -130,8 +130,8 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 // first: counts add up, lists become sorted distinct unions.
 func mergeMention(dst *graph.PersonMention, src graph.PersonMention) {
 	dst.Count += src.Count
-	dst.Name = pickLongest(dst.Name, src.Name)
-	dst.Surname = pickLongest(dst.Surname, src.Surname)
+	dst.Name = graph.PickLongest(dst.Name, src.Name)
+	dst.Surname = graph.PickLongest(dst.Surname, src.Surname)
 	if dst.Country == "" {
 		dst.Country = src.Country
 	}

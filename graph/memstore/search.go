@@ -16,7 +16,7 @@ import (
 func parseQuery(q string) (terms []string, phrases [][]string) {
 	parts := strings.Split(q, `"`)
 	for i, part := range parts {
-		toks := tokens(part)
+		toks := graph.Tokens(part)
 		if i%2 == 1 && len(toks) > 1 {
 			phrases = append(phrases, toks)
 		}
@@ -28,7 +28,7 @@ func parseQuery(q string) (terms []string, phrases [][]string) {
 
 // hasPhrase reports whether the tokens of s contain phrase consecutively.
 func hasPhrase(s string, phrase []string) bool {
-	toks := tokens(s)
+	toks := graph.Tokens(s)
 	for i := 0; i+len(phrase) <= len(toks); i++ {
 		if slices.Equal(toks[i:i+len(phrase)], phrase) {
 			return true

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/cablegraph/cablegraph/graph"
 )
 
 // posting is one cable containing a term. Slots only grow (a replaced
@@ -37,8 +39,8 @@ func termFreqs(r *cableRec) (map[string]uint32, int) {
 	tf := map[string]uint32{}
 	n := 0
 	count := func(t string) { tf[t]++; n++ }
-	tokenize(r.subject, count)
-	tokenize(r.body, count)
+	graph.Tokenize(r.subject, count)
+	graph.Tokenize(r.body, count)
 	return tf, n
 }
 
@@ -136,7 +138,7 @@ func wordish(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if r == utf8.RuneError || runeKind(r) == kindNone {
+		if r == utf8.RuneError || !graph.IsWordRune(r) {
 			return false
 		}
 	}

@@ -22,8 +22,8 @@ type mention struct {
 func aggregate(key string, ms []mention) graph.Person {
 	p := graph.Person{Key: key}
 	for _, m := range ms {
-		p.Name = pickLongest(p.Name, m.Name)
-		p.Surname = pickLongest(p.Surname, m.Surname)
+		p.Name = graph.PickLongest(p.Name, m.Name)
+		p.Surname = graph.PickLongest(p.Surname, m.Surname)
 		p.Aliases = append(p.Aliases, m.Aliases...)
 		p.Roles = append(p.Roles, m.Roles...)
 		p.How = append(p.How, m.How...)

@@ -160,7 +160,7 @@ var nodeSpecs = []nodeSpec{
 		combine: func(vs [][]string) []string {
 			m, k := vs[0][0], vs[0][1]
 			for _, v := range vs[1:] {
-				m, k = pickPair(m, k, v[0], v[1])
+				m, k = graph.PickPair(m, k, v[0], v[1])
 			}
 			if k == "" {
 				k = graph.TagUnknown
@@ -174,7 +174,7 @@ var nodeSpecs = []nodeSpec{
 		combine: func(vs [][]string) []string {
 			n := ""
 			for _, v := range vs {
-				n = pickLongest(n, v[0])
+				n = graph.PickLongest(n, v[0])
 			}
 			return []string{n}
 		},
@@ -185,7 +185,7 @@ var nodeSpecs = []nodeSpec{
 		combine: func(vs [][]string) []string {
 			n, k := vs[0][0], vs[0][1]
 			for _, v := range vs[1:] {
-				n, k = pickPair(n, k, v[0], v[1])
+				n, k = graph.PickPair(n, k, v[0], v[1])
 			}
 			return []string{n, k}
 		},
@@ -196,7 +196,7 @@ var nodeSpecs = []nodeSpec{
 		combine: func(vs [][]string) []string {
 			r := ""
 			for _, v := range vs {
-				r = pickSmallest(r, v[0])
+				r = graph.PickSmallest(r, v[0])
 			}
 			return []string{r}
 		},

@@ -211,7 +211,7 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 			}
 			if r, ok := orgRows[o.Key]; ok {
 				r["count"] = r["count"].(int64) + int64(o.Count)
-				r["name"], r["kind"] = pickPair(r["name"].(string), r["kind"].(string), o.Name, o.Kind)
+				r["name"], r["kind"] = graph.PickPair(r["name"].(string), r["kind"].(string), o.Name, o.Kind)
 				continue
 			}
 			r := map[string]any{"cable": c.ID, "key": o.Key, "count": int64(o.Count), "name": o.Name, "kind": o.Kind}
@@ -248,8 +248,8 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 // the first: counts add up, lists become sorted distinct unions.
 func mergeMention(dst *graph.PersonMention, src graph.PersonMention) {
 	dst.Count += src.Count
-	dst.Name = pickLongest(dst.Name, src.Name)
-	dst.Surname = pickLongest(dst.Surname, src.Surname)
+	dst.Name = graph.PickLongest(dst.Name, src.Name)
+	dst.Surname = graph.PickLongest(dst.Surname, src.Surname)
 	if dst.Country == "" {
 		dst.Country = src.Country
 	}

@@ -144,18 +144,18 @@ func TestPickRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := pickLongest(tt.a, tt.b); got != tt.want {
+			if got := graph.PickLongest(tt.a, tt.b); got != tt.want {
 				t.Errorf("pickLongest = %q, want %q", got, tt.want)
 			}
-			if got := pickLongest(tt.b, tt.a); got != tt.want {
+			if got := graph.PickLongest(tt.b, tt.a); got != tt.want {
 				t.Errorf("pickLongest reversed = %q, want %q", got, tt.want)
 			}
-			if got := pickSmallest(tt.a, tt.b); got != tt.smallestWant {
+			if got := graph.PickSmallest(tt.a, tt.b); got != tt.smallestWant {
 				t.Errorf("pickSmallest = %q, want %q", got, tt.smallestWant)
 			}
 		})
 	}
-	if n, k := pickPair("NATO", graph.TagUnknown, "NATO", "international"); n != "NATO" || k != "international" {
+	if n, k := graph.PickPair("NATO", graph.TagUnknown, "NATO", "international"); n != "NATO" || k != "international" {
 		t.Errorf("pickPair prefers a known kind: got %q %q", n, k)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -22,7 +20,7 @@ func luceneQuery(q string) string {
 	var req []string
 	parts := strings.Split(q, `"`)
 	for i, part := range parts {
-		toks := tokens(part)
+		toks := graph.Tokens(part)
 		for _, t := range toks {
 			req = append(req, `+"`+t+`"`)
 		}
@@ -69,71 +67,4 @@ RETURN node.id, score ORDER BY score DESC, node.id `+pc, params)
 		return nil, err
 	})
 	return out, err
-}
-
-// Token classes of the word-break rules (Unicode UAX #29) that Lucene's
-// standard tokenizer follows, reduced to what cable text needs.
-const (
-	kindNone = iota
-	kindLetter
-	kindDigit
-	kindJoin // underscore and combining marks: part of a token, never a bridge
-)
-
-func runeKind(r rune) int {
-	switch {
-	case unicode.IsLetter(r):
-		return kindLetter
-	case unicode.IsDigit(r):
-		return kindDigit
-	case r == '_' || unicode.IsMark(r):
-		return kindJoin
-	}
-	return kindNone
-}
-
-// bridges reports whether punctuation r between two runes of kinds a and
-// b keeps them in one token: "u.s", "o'brien", "1.4", "10,000".
-func bridges(r rune, a, b int) bool {
-	switch {
-	case a == kindLetter && b == kindLetter:
-		return r == '.' || r == '\'' || r == '\u2019' || r == ':' || r == '\u00b7'
-	case a == kindDigit && b == kindDigit:
-		return r == '.' || r == '\'' || r == '\u2019' || r == ',' || r == ';'
-	}
-	return false
-}
-
-// tokens returns the lower-cased tokens of s, in order.
-func tokens(s string) []string {
-	var out []string
-	start, prev := -1, kindNone
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		k := runeKind(r)
-		if k != kindNone {
-			if start < 0 {
-				start = i
-			}
-			prev = k
-			i += w
-			continue
-		}
-		if start >= 0 && i+w < len(s) {
-			r2, _ := utf8.DecodeRuneInString(s[i+w:])
-			if bridges(r, prev, runeKind(r2)) {
-				i += w
-				continue
-			}
-		}
-		if start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
-		i += w
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
-	}
-	return out
 }

@@ -1,10 +1,15 @@
-package memstore
+package graph
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// Full-text search matches words, and both stores must agree on what a word
+// is: Neo4j's full-text index uses Lucene's standard tokenizer, so the
+// embedded store and the Neo4j store's query translation both split text
+// with the rules below.
 
 // Token classes of the word-break rules Lucene's standard tokenizer follows
 // (Unicode UAX #29), reduced to what cable text needs: Neo4j's full-text
@@ -40,8 +45,9 @@ func bridges(r rune, a, b int) bool {
 	return false
 }
 
-// tokenize calls emit with each lower-cased token of s, in order.
-func tokenize(s string, emit func(string)) {
+// Tokenize calls emit with each lower-cased token of s, in order. Both
+// stores use it, so that their Search matches the same words.
+func Tokenize(s string, emit func(string)) {
 	start, prev := -1, kindNone
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -72,9 +78,13 @@ func tokenize(s string, emit func(string)) {
 	}
 }
 
-// tokens returns the tokens of s.
-func tokens(s string) []string {
+// Tokens returns the lower-cased tokens of s, in order.
+func Tokens(s string) []string {
 	var out []string
-	tokenize(s, func(t string) { out = append(out, t) })
+	Tokenize(s, func(t string) { out = append(out, t) })
 	return out
 }
+
+// IsWordRune reports whether r can be part of a token (a letter, a digit,
+// an underscore or a combining mark).
+func IsWordRune(r rune) bool { return runeKind(r) != kindNone }
