@@ -77,14 +77,17 @@ const Q_NEIGH = `query N($id: ID!) { neighborhood(id: $id, depth: 1, limit: 150)
 
 const cy = cytoscape({
   container: $("cy"),
+  // a few thousand elements stay interactive: one device pixel per CSS
+  // pixel, a cached texture while panning, and labels only when readable
   textureOnViewport: true,
   hideEdgesOnViewport: false,
+  pixelRatio: 1,
   style: [
     { selector: "node", style: {
       "background-color": (n) => COLORS[n.data("kind")] || "#555",
       label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
       width: "mapData(degree, 0, 20, 16, 60)", height: "mapData(degree, 0, 20, 16, 60)",
-      "text-outline-color": "#fff", "text-outline-width": 2,
+      "text-outline-color": "#fff", "text-outline-width": 2, "min-zoomed-font-size": 7,
     } },
     { selector: "edge", style: {
       width: "mapData(weight, 1, 10, 1.5, 10)", "line-color": "#9aa6b8", "curve-style": "bezier", opacity: 0.85,
@@ -130,6 +133,8 @@ function addGenericNode(n) {
 
 function refresh(layout = true) {
   applyRange();
+  // large graphs: skip drawing edges while the view moves
+  cy.renderer().hideEdgesOnViewport = cy.elements().length > 2000;
   cy.nodes().forEach((n) => n.data("degree", n.connectedEdges(":visible").length));
   if (layout) {
     const big = cy.nodes().length > 400;
