@@ -2,6 +2,8 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -42,9 +44,29 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer func() { _ = sess.Close(context.WithoutCancel(ctx)) }()
 	for _, stmt := range append(schema, `CALL db.awaitIndexes(300)`) {
-		res, err := sess.Run(ctx, stmt, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
+		// Auto-commit statements are not retried by the driver; two
+		// processes creating the schema at once can deadlock on the label
+		// lock, which is transient: try again a few times.
+		var err error
+		for attempt := 0; attempt < 5; attempt++ {
+			var res neo4j.ResultWithContext
+			res, err = sess.Run(ctx, stmt, nil)
+			if err == nil {
+				_, err = res.Consume(ctx)
+			}
+			if alreadyExists(err) {
+				// IF NOT EXISTS still fails when another process creates
+				// the same rule at the same moment: it exists, as wanted.
+				err = nil
+			}
+			if err == nil || !neo4j.IsRetryable(err) {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return s.wrap("ensure schema", ctx.Err())
+			case <-time.After(time.Duration(attempt+1) * 200 * time.Millisecond):
+			}
 		}
 		if err != nil {
 			return s.wrap("ensure schema", err)
@@ -52,4 +74,20 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	s.log.Debug("neo4j schema ensured", "statements", len(schema))
 	return nil
+}
+
+// alreadyExists reports the error Neo4j gives when a concurrent session
+// created the same index or constraint first.
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+		"Neo.ClientError.Schema.IndexAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists":
+		return true
+	}
+	return false
 }
