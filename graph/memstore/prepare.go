@@ -72,7 +72,7 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		}
 		if old, ok := r.persons[pm.Key]; ok {
 			m := *old // never merge into the document's own mention
-			mergeMention(&m, pm)
+			graph.MergeMention(&m, pm)
 			r.persons[pm.Key] = &m
 			continue
 		}
@@ -124,27 +124,4 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		r.interactions = append(r.interactions, ir)
 	}
 	return r, nil
-}
-
-// mergeMention folds a second mention of the same key in one cable into the
-// first: counts add up, lists become sorted distinct unions.
-func mergeMention(dst *graph.PersonMention, src graph.PersonMention) {
-	dst.Count += src.Count
-	dst.Name = graph.PickLongest(dst.Name, src.Name)
-	dst.Surname = graph.PickLongest(dst.Surname, src.Surname)
-	if dst.Country == "" {
-		dst.Country = src.Country
-	}
-	dst.Aliases = union(dst.Aliases, src.Aliases)
-	dst.Roles = union(dst.Roles, src.Roles)
-	dst.How = union(dst.How, src.How)
-	ps := append(slices.Clone(dst.Paragraphs), src.Paragraphs...)
-	slices.Sort(ps)
-	dst.Paragraphs = slices.Compact(ps)
-}
-
-func union(a, b []string) []string {
-	out := append(slices.Clone(a), b...)
-	slices.Sort(out)
-	return slices.Compact(out)
 }

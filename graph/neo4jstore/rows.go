@@ -178,7 +178,7 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				continue
 			}
 			if old, ok := merged[p.Key]; ok {
-				mergeMention(old, p)
+				graph.MergeMention(old, p)
 				continue
 			}
 			m := p
@@ -242,27 +242,4 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 		}
 	}
 	return b, nil
-}
-
-// mergeMention folds a second mention of the same key in one cable into
-// the first: counts add up, lists become sorted distinct unions.
-func mergeMention(dst *graph.PersonMention, src graph.PersonMention) {
-	dst.Count += src.Count
-	dst.Name = graph.PickLongest(dst.Name, src.Name)
-	dst.Surname = graph.PickLongest(dst.Surname, src.Surname)
-	if dst.Country == "" {
-		dst.Country = src.Country
-	}
-	dst.Aliases = union(dst.Aliases, src.Aliases)
-	dst.Roles = union(dst.Roles, src.Roles)
-	dst.How = union(dst.How, src.How)
-	ps := append(slices.Clone(dst.Paragraphs), src.Paragraphs...)
-	slices.Sort(ps)
-	dst.Paragraphs = slices.Compact(ps)
-}
-
-func union(a, b []string) []string {
-	out := append(slices.Clone(a), b...)
-	slices.Sort(out)
-	return slices.Compact(out)
 }
