@@ -13,34 +13,19 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/cablegraph/cablegraph/internal/testenv"
+
 	"github.com/cablegraph/cablegraph/graph/memstore"
 	"github.com/cablegraph/cablegraph/loader"
 	"github.com/cablegraph/cablegraph/loader/extract"
 	"github.com/cablegraph/cablegraph/resolvers"
 )
 
-// moduleShared finds ../shared next to the module root, or skips.
+// moduleShared is ../shared beside the module; it skips unless its cables
+// are there.
 func moduleShared(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "data", "cables")); err != nil {
-		tb.Skipf("../shared/data/cables not present: %v", err)
-	}
-	return shared
+	testenv.Shared(tb, "data/cables")
+	return testenv.Shared(tb, "")
 }
 
 type namedQuery struct {

@@ -11,33 +11,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cablegraph/cablegraph/internal/testenv"
+
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/memstore"
 	"github.com/cablegraph/cablegraph/loader/extract"
 )
 
-// sharedDir returns ../shared next to the module root, or skips the test.
+// sharedDir is ../shared beside the module; it skips unless its cables
+// are there.
 func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "data", "cables")); err != nil {
-		tb.Skipf("../shared/data/cables not present: %v", err)
-	}
-	return shared
+	testenv.Shared(tb, "data/cables")
+	return testenv.Shared(tb, "")
 }
 
 // fragments returns the first n cable fragment files in sorted order (all

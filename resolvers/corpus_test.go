@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cablegraph/cablegraph/internal/testenv"
+
 	"github.com/cablegraph/cablegraph/examples"
 	"github.com/cablegraph/cablegraph/graph/memstore"
 	"github.com/cablegraph/cablegraph/loader"
@@ -24,23 +26,9 @@ var (
 	update = flag.Bool("update", false, "rewrite testdata/corpus_examples.md from the answers")
 )
 
-// sharedDir finds ../shared relative to the module root.
+// sharedDir is ../shared beside the module, or skips.
 func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
+	return testenv.Shared(t, "")
 }
 
 // exampleQueries is one real query per API entry point, as shown in the

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cablegraph/cablegraph/internal/testenv"
+
 	"github.com/cablegraph/cablegraph/graph"
 )
 
@@ -29,27 +31,11 @@ func runCmd(t *testing.T, ctx context.Context, stdin io.Reader, args ...string) 
 	return out.String(), errb.String(), err
 }
 
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "data", "cables")); err != nil {
-		t.Skipf("../shared/data/cables not present: %v", err)
-	}
-	return shared
+// sharedDir is ../shared beside the module; it skips unless its cables
+// are there.
+func sharedDir(tb testing.TB) string {
+	testenv.Shared(tb, "data/cables")
+	return testenv.Shared(tb, "")
 }
 
 func TestHelpTeachesEverySubcommand(t *testing.T) {

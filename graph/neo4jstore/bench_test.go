@@ -2,38 +2,20 @@ package neo4jstore
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/cablegraph/cablegraph/internal/testenv"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/loader"
 	"github.com/cablegraph/cablegraph/loader/extract"
 )
 
-// sharedDir finds ../shared next to the module root, or skips.
+// sharedDir is the shared cable fragments, or skips.
 func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "data", "cables", "cablegate-html-fragments")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared/data/cables not present: %v", err)
-	}
-	return shared
+	return testenv.Shared(t, "data/cables/cablegate-html-fragments")
 }
 
 // realCables parses and extracts up to n real cables from ../shared.

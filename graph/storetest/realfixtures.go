@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cablegraph/cablegraph/internal/testenv"
+
 	"github.com/cablegraph/cablegraph/examples"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/loader/extract"
@@ -17,27 +19,9 @@ import (
 // RealCables is how many real cables Fixtures adds from the shared corpus.
 const RealCables = 150
 
-// sharedDir finds ../shared relative to the module root (the directory of
-// go.mod above the test's working directory), or "" when absent.
+// sharedDir finds ../shared beside the module root, or "" when absent.
 func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if st, err := os.Stat(shared); err == nil && st.IsDir() {
-				return shared
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return testenv.Find("")
 }
 
 // realFixtures returns the seed (embedded, always there) and RealCables

@@ -4,40 +4,20 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/cablegraph/cablegraph/internal/testenv"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/loader/parse"
 )
 
-// moduleRoot walks up from the working directory to go.mod.
 func moduleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's working directory")
-		}
-		dir = parent
-	}
+	return testenv.Root(tb)
 }
 
-// sharedDir returns ../shared relative to the module root, or skips.
 func sharedDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	d := filepath.Join(moduleRoot(tb), "..", "shared", sub)
-	if _, err := os.Stat(d); err != nil {
-		tb.Skipf("../shared/%s not present: %v", sub, err)
-	}
-	return d
+	return testenv.Shared(tb, sub)
 }
 
 // parseBytes parses one cable file's bytes with the project's parser.

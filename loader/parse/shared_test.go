@@ -3,37 +3,17 @@ package parse
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/cablegraph/cablegraph/internal/testenv"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
 
-// sharedDir locates ../shared relative to the module root (the directory
-// holding go.mod), or skips the test with a clear message.
+// sharedDir is ../shared/sub beside the module, or skips.
 func sharedDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("../shared/%s not present: %v", sub, err)
-	}
-	return p
+	return testenv.Shared(tb, sub)
 }
 
 // parseAll parses every input under root, returning the cables and the

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cablegraph/cablegraph/internal/testenv"
 )
 
 func TestLookups(t *testing.T) {
@@ -89,27 +91,9 @@ func TestExtension(t *testing.T) {
 	}
 }
 
+// sharedDir is ../shared/data beside the module, or skips.
 func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(s); err != nil {
-		t.Skipf("../shared/data not present: %v", err)
-	}
-	return s
+	return testenv.Shared(t, "data")
 }
 
 func readLines(t *testing.T, path string) []string {
