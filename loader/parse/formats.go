@@ -23,8 +23,6 @@ type raw struct {
 }
 
 var (
-	thCell      = regexp.MustCompile(`(?is)<th[^>]*>(.*?)</th>`)
-	tdCell      = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
 	viewingH3   = regexp.MustCompile(`(?is)<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>`)
 	titleFields = regexp.MustCompile(`(?i)\b(?:REF(?:S|TEL)?:|"?Classified By:)`)
 	partialNote = regexp.MustCompile(`(?i)this record is a partial extract`)
@@ -70,14 +68,14 @@ func fromHTML(s string) raw {
 		if j := strings.Index(t[1], "</table>"); j >= 0 {
 			t[1] = t[1][:j]
 		}
-		heads := thCell.FindAllStringSubmatch(t[1], -1)
-		cells := tdCell.FindAllStringSubmatch(t[1], -1)
+		heads := cellContents(t[1], "th")
+		cells := cellContents(t[1], "td")
 		for i, h := range heads {
 			if i >= len(cells) {
 				break
 			}
-			v := strings.TrimSpace(htmlText(cells[i][1]))
-			switch strings.ToLower(strings.TrimSpace(htmlText(h[1]))) {
+			v := strings.TrimSpace(htmlText(cells[i]))
+			switch strings.ToLower(strings.TrimSpace(htmlText(h))) {
 			case "reference id":
 				r.id = v
 			case "created":
