@@ -3,6 +3,7 @@ package parse
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -12,12 +13,19 @@ import (
 var (
 	specTH = regexp.MustCompile(`(?is)<th[^>]*>(.*?)</th>`)
 	specTD = regexp.MustCompile(`(?is)<td[^>]*>(.*?)</td>`)
+
+	specCleaner = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n")
+	specGlued   = regexp.MustCompile(`(\S)[ ]*(E\.O\. 1\d{4}|TAGS: |SUBJECT: |REF: )`)
 )
 
 var scannerCases = []string{
 	"", "<", "<th>", "<th>x</th>", "<TH class='a'>Reference ID</Th><td>08X1</TD>", "<thead><tr><th>A</th></tr></thead>",
 	"<th>a</th><th>b", "<th x>\n<b>c</b>\n</th><td>1</td><td>2</td>", "<th>a</td></th>", "<tdx>1</td>", "<th", "<th>>",
 	"</th><th>a</th>", "<th>a</th >", "<th>\u212a</th>", "<tH>x</TH><TD>y</td>",
+	"a\tb\fc\\\nd\\\\\ne¶f\u00a0g\u00a0", "\xc2", "¶", "\\", "x\xc2\xb6\xc2",
+	"NOFORNE.O. 12958: DECL", "SIPDIS\nE.O. 12958", "x   TAGS: PREL", " TAGS: x", "TAGS: y", "é TAGS: a SUBJECT: b",
+	"E.O. 12958SUBJECT: x", "aREF: REF: b", "a\tREF: b", "a E.O. 123 TAGS: x", "a E.O. 1234", "a E.O. 12345",
+	"x REF: E.O. 19999", "\xffTAGS: x", "a  \u00a0 SUBJECT: x", "a.TAGS: TAGS: TAGS: ",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -33,6 +41,13 @@ func checkScanners(t *testing.T, s string) {
 		if got := cellContents(s, c.tag); !reflect.DeepEqual(got, want) {
 			t.Errorf("cellContents(%q, %q) = %q, regexp says %q", s, c.tag, got, want)
 		}
+	}
+	if got, want := cleanChars(s), specCleaner.Replace(s); got != want {
+		t.Errorf("cleanChars(%q) = %q, want %q", s, got, want)
+	}
+	got, ok := splitGluedFields(s)
+	if want := specGlued.ReplaceAllString(s, "$1\n$2"); got != want || ok != (got != s) {
+		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 }
 

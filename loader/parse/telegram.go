@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -21,38 +20,10 @@ type header struct {
 	lines      []string // the input lines, split where a field started mid-line
 }
 
-// textCleaner drops pilcrows and normalises spaces and line breaks
-// (immutable; a Replacer is safe for concurrent use).
-var textCleaner = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n")
-
-var gluedField = regexp.MustCompile(`(\S)[ ]*(E\.O\. 1\d{4}|TAGS: |SUBJECT: |REF: )`)
-
-// hasGluedField reports a header field that does not start its line.
-func hasGluedField(s string) bool {
-	for _, f := range []string{"E.O. 1", "TAGS: ", "SUBJECT: ", "REF: "} {
-		for i := 0; ; {
-			k := strings.Index(s[i:], f)
-			if k < 0 {
-				break
-			}
-			k += i
-			j := k - 1
-			for j >= 0 && s[j] == ' ' {
-				j--
-			}
-			if j >= 0 && s[j] != '\n' {
-				return true
-			}
-			i = k + len(f)
-		}
-	}
-	return false
-}
-
 // cleanText removes what is not the cable's text: cablegate's paragraph
 // pilcrows, non-breaking spaces and page-break markers (also mid-sentence).
 func cleanText(s string) string {
-	s = textCleaner.Replace(s)
+	s = cleanChars(s)
 	if mayHoldOldPage(s) {
 		s = oldPage.ReplaceAllString(s, "\n")
 	}
@@ -60,8 +31,8 @@ func cleanText(s string) string {
 	// Some extracts glue the header fields onto one line
 	// ("002766SIPDIS\nNOFORNE.O. 12958: DECL: ... TAGS: ..."): split them.
 	head := s[:min(len(s), 1500)]
-	if hasGluedField(head) {
-		s = gluedField.ReplaceAllString(head, "$1\n$2") + s[len(head):]
+	if h, ok := splitGluedFields(head); ok {
+		s = h + s[len(head):]
 	}
 	return s
 }
