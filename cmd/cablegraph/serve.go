@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/examples"
@@ -33,6 +34,18 @@ no --data, the example cable 08MOSCOW235 shipped in the binary. With --neo4j
 it serves the graph already in Neo4j (see cablegraph load); --data paths are
 then loaded into Neo4j first.
 
+Restarts are fast: after loading --data into the embedded store, serve
+writes a snapshot of the store to the cache directory in the background
+(once it is serving), and the next start with the same inputs restores the
+snapshot instead of parsing, in a fraction of the time. The snapshot is
+keyed by the inputs (paths, sizes, modification times), the flags that
+change extraction (--format, --gazetteer, --no-resolve) and the binary
+itself, so a changed input or a new build loads again. A damaged or
+outdated snapshot is reported and ignored. --force loads from the inputs
+(and rewrites the snapshot); --no-cache neither reads nor writes one.
+Snapshots of stdin (-) are never made. One snapshot is kept per set of
+--data paths; it is about the size of the inputs' text.
+
 It prints the playground URL once it listens. SIGINT/SIGTERM (Ctrl-C) shut it
 down gracefully, letting requests in flight finish (up to 10 seconds).
 
@@ -44,6 +57,7 @@ Environment:
 Examples:
   cablegraph serve
   cablegraph serve --data ../shared/data/cables/cablegate-html-fragments --addr 127.0.0.1:9000
+  cablegraph serve --data cables.csv --cache-dir /var/cache/cablegraph
   cablegraph serve --neo4j bolt://127.0.0.1:7687 --auth-token s3cret --cors https://newsroom.example
 `
 
@@ -55,6 +69,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.Var(&cors, "cors", "allow browser requests from `ORIGIN`; repeatable")
 	token := fs.String("auth-token", os.Getenv("CABLEGRAPH_AUTH_TOKEN"), "require \"Authorization: Bearer `TOKEN`\" on /graphql (env CABLEGRAPH_AUTH_TOKEN)")
 	noIntro := fs.Bool("no-introspection", false, "disable GraphQL schema introspection")
+	cacheDir := fs.String("cache-dir", defaultCacheDir(), "keep snapshots of the embedded store in `DIR` for fast restarts ($XDG_CACHE_HOME/cablegraph or ~/.cache/cablegraph)")
+	noCache := fs.Bool("no-cache", false, "neither restore nor write a snapshot of the embedded store: always load --data")
 	var nf neo4jFlags
 	var lf loadFlags
 	nf.register(fs)
@@ -73,6 +89,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var store graph.Store
+	var mem *memstore.Store
+	var cache *snapshotCache
+	var snapNote string
 	src := loader.Source{Paths: data, Stdin: e.stdin}
 	if nf.uri != "" {
 		s, err := nf.open(ctx, e)
@@ -85,13 +104,30 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		store = s
 	} else {
-		store = memstore.New()
 		if len(data) == 0 {
 			src.Blobs = []loader.Blob{{Name: "examples/" + examples.Moscow235Name, Data: examples.Moscow235}}
 		}
+		if !*noCache {
+			if cache, err = newSnapshotCache(*cacheDir, data, lf); err != nil {
+				e.log.Warn("no snapshot cache for these inputs", "err", err)
+			}
+		}
+		if cache != nil && !lf.force {
+			mem = cache.restore(ctx, e)
+			if ctx.Err() != nil {
+				return fmt.Errorf("restoring the snapshot: %w", context.Cause(ctx))
+			}
+		}
+		if mem != nil {
+			src = loader.Source{} // restored: nothing to load
+			cache = nil           // and nothing to save
+		} else {
+			mem = memstore.New()
+		}
+		store = mem
 	}
 	if len(src.Paths) > 0 || len(src.Blobs) > 0 {
-		_, err := loadInto(ctx, e, store, ext, src, lf)
+		sum, err := loadInto(ctx, e, store, ext, src, lf)
 		switch {
 		case ctx.Err() != nil:
 			return err
@@ -99,6 +135,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			e.log.Warn("serving what loaded; some records failed (see the summary above)")
 		case err != nil:
 			return err
+		}
+		if cache != nil {
+			var note strings.Builder
+			_ = sum.Write(&note, 0, "")
+			snapNote = strings.TrimSpace(strings.SplitN(note.String(), "\n", 2)[0])
 		}
 	}
 
@@ -109,7 +150,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("building the GraphQL handler: %w", err)
 	}
-	return serveHTTP(ctx, e, *addr, h)
+	if cache == nil {
+		return serveHTTP(ctx, e, *addr, h)
+	}
+	// The snapshot is written once serving, so that it never delays ready;
+	// shutting down stops it (no partial file is left) and waits for it.
+	saved := make(chan struct{})
+	sctx, stop := context.WithCancel(ctx)
+	go func() {
+		defer close(saved)
+		cache.save(sctx, e, mem, snapNote)
+	}()
+	err = serveHTTP(ctx, e, *addr, h)
+	stop()
+	<-saved
+	return err
 }
 
 // serveHTTP listens on addr, says where, and serves until ctx is done, then
