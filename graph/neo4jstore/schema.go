@@ -26,6 +26,7 @@ var schema = []string{
 	`CREATE INDEX cable_classification IF NOT EXISTS FOR (c:Cable) ON (c.classification)`,
 	`CREATE INDEX person_cables IF NOT EXISTS FOR (p:Person) ON (p.cables)`,
 	`CREATE INDEX interacted_cable IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.cable)`,
+	`CREATE INDEX interacted_kind IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.kind)`,
 	// Eventually consistent: commits do not wait for Lucene, which
 	// halves the cost of a load batch; Search waits for pending updates
 	// (awaitEventuallyConsistentIndexRefresh), so a reader still sees
