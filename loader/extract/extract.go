@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -27,6 +28,7 @@ type Extractor struct {
 	orgsLo map[string]orgForm      // lower-case form -> org, for ALL-CAPS text
 	maxOrg int
 	chiefs *chiefs // from the gazetteer; nil when none
+	actors *actors // person names from the gazetteer's actor dictionaries; nil when none
 
 	// First-word indexes: the longest phrase (in tokens) that starts with a
 	// word, so that phrase matching only builds strings where one can match.
@@ -128,11 +130,25 @@ func New(opts Options) (*Extractor, error) {
 		first(e.titleFirst, tokenize(ph), true)
 	}
 	if opts.GazetteerDir != "" {
-		ch, err := loadChiefs(opts.GazetteerDir)
+		// Either part of the gazetteer may be absent, not both.
+		if st, err := os.Stat(filepath.Join(opts.GazetteerDir, "pocom")); err == nil && st.IsDir() {
+			ch, err := loadChiefs(opts.GazetteerDir)
+			if err != nil {
+				return nil, fmt.Errorf("extract: gazetteer: %w", err)
+			}
+			e.chiefs = ch
+		}
+		ac, err := loadActors(opts.GazetteerDir, e.lx)
 		if err != nil {
 			return nil, fmt.Errorf("extract: gazetteer: %w", err)
 		}
-		e.chiefs = ch
+		if ac != nil {
+			ac.prune(e)
+			e.actors = ac
+		}
+		if e.chiefs == nil && e.actors == nil {
+			return nil, fmt.Errorf("extract: gazetteer: neither pocom/ nor phoenix/ under %s", opts.GazetteerDir)
+		}
 	}
 	return e, nil
 }

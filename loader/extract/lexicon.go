@@ -1,6 +1,19 @@
 package extract
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
+
+// commonWords is commonwords.txt: lower-case words that mixed-case cables
+// write in lower case mid-sentence at least a quarter of the times they use
+// them (and at least twice), counted over the shared corpus by
+// TestGenCommonWords. A capitalised run made of such words ("Animal
+// Husbandry", "Nuclear Physics", "Phone Calls") is a phrase, not a name,
+// unless a stronger cue than capitals says otherwise.
+//
+//go:embed commonwords.txt
+var commonWords string
 
 // lexicon holds the word lists the person rules need. They are facts about
 // cable English, written here, built once in New and never changed.
@@ -13,6 +26,7 @@ type lexicon struct {
 	notName    map[string]bool   // lower-case words that are never a person's name
 	nameParts  map[string]bool   // lower-case particles inside names: "bin", "al", "van", "de"
 	placePre   map[string]bool   // lower-case first words of place names: "los", "san", "casa"
+	common     map[string]bool   // lower-case common English words (commonwords.txt)
 	maxTitle   int               // longest title in words
 }
 
@@ -35,7 +49,7 @@ var titleList = [][2]string{
 	{"senator", "Senator"}, {"sen.", "Senator"}, {"congressman", "Congressman"}, {"congresswoman", "Congresswoman"},
 	{"rep.", "Representative"}, {"representative", "Representative"}, {"governor", "Governor"}, {"gov.", "Governor"},
 	{"mayor", "Mayor"}, {"general", "General"}, {"gen.", "General"}, {"lt. gen.", "General"}, {"maj. gen.", "General"},
-	{"admiral", "Admiral"}, {"adm.", "Admiral"}, {"colonel", "Colonel"}, {"col.", "Colonel"}, {"lt. col.", "Colonel"},
+	{"gen", "General"}, {"lt gen", "General"}, {"maj gen", "General"}, {"brig gen", "General"}, {"brig. gen.", "General"}, {"secretary general", "Secretary General"}, {"secretary-general", "Secretary General"}, {"admiral", "Admiral"}, {"adm.", "Admiral"}, {"colonel", "Colonel"}, {"col.", "Colonel"}, {"lt. col.", "Colonel"},
 	{"major", "Major"}, {"captain", "Captain"}, {"capt.", "Captain"}, {"commander", "Commander"},
 	{"mr.", ""}, {"mr", ""}, {"mrs.", ""}, {"ms.", ""}, {"dr.", "Dr."}, {"professor", "Professor"}, {"prof.", "Professor"},
 	{"leader", "Leader"}, {"party leader", "Party Leader"}, {"chairman", "Chairman"}, {"chairwoman", "Chairwoman"},
@@ -95,6 +109,23 @@ nancy natalia nicholas nicolas nikola nikolai nikolay oleg olga oliver pablo pau
 richard robert roger ronald rudolf rustam said salim sam samir sarah sebastian sergei sergey sergio silvio slobodan stefan stephen steve
 steven susan tatyana thomas tim tomislav ursula valentina valeriy valery vasiliy vasily vaclav victor viktor vitaliy vitaly vladimir vladislav
 vojislav vuk walter william tom jean-pierre jean-marc jean-claude jean-louis pierre-louis vera nitin pranab anand montek shyam madhav manmohan sonia rahul atal lal ram raj sri gerrit jan-peter ban ki-moon hu wen xi li wang zhang yang zhao liu chen kim park lee hamid nouri jalal masoud tariq nawaz asif shaukat pervez benazir recep abdullah ahmet ali-akbar mahmoud akbar mohammad-reza hosni omar gamal amr saad rafik fouad nabih walid michel emile bashar fidel raul evo rafael alvaro ollanta michelle lula nestor dilma felipe vicente enrique cristina tabare fernando julia kevin tony peter malcolm john-paul helen jacob thabo nelson robert morgan joseph jakaya yoweri paul-henri mwai raila goodluck umaru olusegun meles isaias ellen charles-guy yevgeniy yevgeny yuri yuriy yury zoran ramush agim bajram behgjet fatmir hashim jakup skender ibrahim veton
+terry brian jerry jesus gerald geoffrey geoffry larry gregory douglas kenneth keith ralph raymond roy russell scott stanley
+timothy todd wayne patrick phillip randall randy craig dale dean derek edwin eugene francis glenn harold howard jeffery jeremy
+joel jonathan joshua justin kyle lawrence leonard lewis lloyd louis marvin melvin mitchell nathan neil norman patricia philippe
+barbara betty beverly brenda carol carolyn cheryl christine cynthia deborah debra denise diana diane donna doris dorothy
+emily evelyn frances gloria heather irene janet janice jean joan joyce judith judy julie karen kathleen kathryn kelly kimberly
+linda lisa lori louise margaret marilyn martha megan melissa nicole pamela rachel rebecca ruth sandra sharon shirley stephanie
+teresa theresa virginia wendy alberto alejandro alfonso alfredo andre angel armando arturo beatriz camila cesar claudia daniela
+diego eduardo elias emilio ernesto esteban felix francisco gabriel gerardo gilberto gonzalo guillermo gustavo hector hernan
+horacio ignacio jaime joaquin jorge julio leonardo lorenzo luis manuel marcelo mario mauricio nicolas octavio oscar pascual
+patricio rafael ramiro raul reinaldo roberto rodolfo rodrigo rolando ruben salvador santiago sergio tomas ulises vicente
+alain andre bernard christophe claude didier dominique francois frederic gilles herve jacques jerome laurent luc marcel
+olivier pascal patrice philippe remy serge sylvain thierry xavier yves wolfgang jurgen klaus dieter gunter heinz horst uwe
+ulrich matthias thomas andreas stefan markus frank-walter guido angela annegret ahmad abdel abdelaziz abdallah abdulaziz
+abdulrahman adel adnan ayman aziz bassam fahd faisal farid fawzi hamad hani hussein ismail jamal karim khaled mahmud majid
+marwan mustafa nabil nasser omar osama rami riad saeed saleh sami sultan tarek wael yasser yousef yusuf zayed ziad
+giuseppe giovanni giorgio luigi massimo francesco roberto paolo gianni romano enrico silvio franco mikhail vladislav
+piotr pawel tomasz krzysztof jaroslaw lech donald radoslaw bronislaw mircea traian viktor ferenc laszlo janos gyula
 kolinda stjepan ivica jadranka nebojsa bozidar sanda ljajic rasim mladjan dejan goran velimir mirko zeljko zlatko
 `
 
@@ -170,6 +201,10 @@ func newLexicon() *lexicon {
 	lx := &lexicon{
 		titles: map[string]string{}, usTitles: map[string]bool{}, usTie: map[string]bool{}, hostTitles: map[string]bool{},
 		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{}, placePre: map[string]bool{},
+		common: map[string]bool{},
+	}
+	for _, w := range strings.Fields(commonWords) {
+		lx.common[w] = true
 	}
 	for _, t := range titleList {
 		lx.titles[t[0]] = t[1]

@@ -76,7 +76,7 @@ func (r *run) staticNameWord(t *token) bool {
 		return false
 	}
 	lx := r.e.lx
-	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] || pluralAcronym(t.text) {
+	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] || lx.notName[strings.TrimSuffix(t.lower, ".")] || pluralAcronym(t.text) {
 		return false
 	}
 	if k := strings.IndexByte(t.lower, '/'); k >= 0 && (lx.notName[t.lower[:k]] || lx.notName[t.lower[k+1:]]) {
@@ -106,7 +106,15 @@ func (r *run) staticNameWord(t *token) bool {
 		return false
 	}
 	if r.caps {
-		return r.e.lx.given[t.lower] || !commonSuffix(t.lower)
+		// Capitals say nothing here: a common English word ("GENERAL
+		// TELLS", "ANNUAL LENTEN") is not taken for a name.
+		if lx.given[t.lower] {
+			return true
+		}
+		if lx.common[t.lower] {
+			return r.e.actors != nil && r.e.actors.commonSurnames[t.lower]
+		}
+		return !commonSuffix(t.lower)
 	}
 	return t.cap && !t.upper
 }
@@ -165,7 +173,7 @@ func pluralAcronym(w string) bool {
 // (a bare capitalised pair, or a word before a speech verb).
 func weakOnly(p *pstate) bool {
 	for h := range p.how {
-		if h != "name" && h != "verb" {
+		if h != "name" && h != "verb" && h != "actor" {
 			return false
 		}
 	}
@@ -332,6 +340,9 @@ func (r *run) findPersons() {
 		}
 		if !r.caps {
 			r.verbRule(s)
+		}
+		if r.e.actors != nil {
+			r.actorRule(s)
 		}
 	}
 	sig := strings.TrimSpace(c.Signature)
@@ -660,11 +671,14 @@ func (r *run) roleTie(role string) (string, int) {
 // givenRule: a known given name before a capitalised word.
 func (r *run) givenRule(s *sent) {
 	for i := 0; i < len(s.toks); i++ {
-		if !r.e.lx.given[s.toks[i].lower] || !r.nameWord(s, i) || !r.nameWord(s, i+1) && !initial(s, i+1) {
+		lo := s.toks[i].lower
+		builtin := r.e.lx.given[lo]
+		gaz := !builtin && r.e.actors != nil && r.e.actors.given[lo]
+		if !builtin && !gaz || !r.nameWord(s, i) || !r.nameWord(s, i+1) && !initial(s, i+1) {
 			continue
 		}
 		end := r.nameRun(s, i)
-		if end-i < 2 {
+		if end-i < 2 || gaz && r.commonRun(s, i+1, end) { // "Phone Calls"
 			continue
 		}
 		country, strength := r.tieBefore(s, i)
@@ -708,10 +722,57 @@ func (r *run) verbRule(s *sent) {
 		if ok && end-i == 1 && r.phraseGoesOn(s, end) {
 			ok = false
 		}
+		if ok && end-i >= 2 && r.commonRun(s, i+1, end) {
+			ok = false // "Nuclear Physics met"
+		}
 		if ok && end-i <= 3 {
 			r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " "), "", "", tieNone, "verb")
 		}
 		i = end - 1
+	}
+}
+
+// commonRun reports whether a word of toks[i:end] that is not a known
+// given name is a common English word ("Phone Calls", "Animal Husbandry").
+func (r *run) commonRun(s *sent, i, end int) bool {
+	for k := i; k < end; k++ {
+		lo := s.toks[k].lower
+		if r.e.lx.common[lo] && !r.e.lx.given[lo] && !r.e.lx.nameParts[lo] {
+			return true
+		}
+	}
+	return false
+}
+
+// actorRule: a capitalised word standing alone mid-sentence that the
+// gazetteer's actor dictionaries know as a surname ("... opposed by
+// Karroubi and Khatami"). Only with the optional gazetteer; a weak rule, so
+// a cable that writes the word in lower case elsewhere drops it.
+func (r *run) actorRule(s *sent) {
+	toks := s.toks
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if !t.word || !t.cap || t.upper && !r.caps || s.mark[i] != markNone || !r.e.actors.surnames[t.lower] {
+			continue
+		}
+		if r.caps {
+			// ALL-CAPS text: no capitals to go by, so only a longer surname
+			// that is next to no other name word ("TARGET FOR QADHAFI BY").
+			if len(t.lower) < 5 || r.nameWord(s, i-1) || r.nameWord(s, i+1) {
+				continue
+			}
+		} else {
+			if p := toks[i-1]; p.word && (p.cap || s.mark[i-1] != markNone) {
+				continue
+			}
+			if i+1 < len(toks) && toks[i+1].word && (toks[i+1].cap || s.mark[i+1] != markNone) {
+				continue
+			}
+		}
+		if !r.nameWord(s, i) || r.e.lx.given[t.lower] || r.e.lx.common[t.lower] {
+			continue
+		}
+		r.addRun(s, i, i+1, t.text, "", "", tieNone, "actor")
 	}
 }
 
@@ -1008,7 +1069,7 @@ func (r *run) pairRule(s *sent) {
 			i = end
 			continue
 		}
-		ok := true
+		ok := !r.commonRun(s, i+1, end) // "Animal Husbandry"; a common first word may be a given name ("Paco")
 		for k := i; k < end; k++ {
 			if commonSuffix(toks[k].lower) || toks[k].poss && k < end-1 {
 				ok = false
