@@ -67,7 +67,7 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 	res := newResolver(counts)
 	r.folded = len(res)
 	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.n)
-	n, perr := sp.each(ctx, func(it Item) error {
+	n, perr := sp.eachParallel(ctx, r.opts.Workers, func(it *Item) error {
 		if res.needs(it.Cable) {
 			res.apply(it.Cable)
 			h, err := ContentHash(it.Cable)
@@ -76,8 +76,8 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 			}
 			it.Hash = h
 		}
-		return r.add(it)
-	})
+		return nil
+	}, r.add)
 	r.c.discarded.Add(int64(sp.n - n))
 	if perr != nil {
 		return perr
