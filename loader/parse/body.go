@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -97,7 +98,7 @@ func parseBodyLines(lines []string) bodyResult {
 	if !strings.Contains(res.body, "UMMARY") && !strings.Contains(res.body, "ummary") {
 		return res
 	}
-	if sum := findSummary(squeeze(res.body)); sum != "" {
+	if sum := summaryOf(res.body); sum != "" {
 		res.summary = sum
 		if res.summary != "" && !strings.HasSuffix(res.summary, ".") {
 			res.summary += "."
@@ -171,4 +172,29 @@ func collapseBlank(lines []string) string {
 		b.WriteByte('\n')
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// summaryPrefixBytes is how much of a body summaryOf squeezes first: summaries
+// open the cable, so their end marker is nearly always in it.
+const summaryPrefixBytes = 4096
+
+// summaryOf is findSummary(squeeze(body)) without squeezing the whole body
+// when the summary ends early. Cut at an ASCII separator, the squeezed head
+// is a prefix of the squeezed body, and once the head holds an end marker
+// with room for the longest marker after it, findSummary reads nothing
+// beyond it: both give the same answer.
+func summaryOf(body string) string {
+	if len(body) > 2*summaryPrefixBytes {
+		k := summaryPrefixBytes
+		for k < len(body) && (body[k] >= utf8.RuneSelf || !asciiSpace[body[k]]) {
+			k++
+		}
+		if k < len(body) {
+			head := squeeze(body[:k])
+			if e := firstSummaryEnd(head); e >= 0 && e+len(longestSummaryEnd) <= len(head) {
+				return findSummary(head)
+			}
+		}
+	}
+	return findSummary(squeeze(body))
 }

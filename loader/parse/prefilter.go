@@ -244,7 +244,8 @@ func squeezed(s string) bool {
 }
 
 // appendFields appends the fields of s to b, one space between fields;
-// pending says a space is due before the next field.
+// pending says a space is due before the next field. Runs of fields already
+// separated by single spaces (most of any text) are copied in one piece.
 func appendFields(b []byte, s string, pending bool) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -254,30 +255,39 @@ func appendFields(b []byte, s string, pending bool) ([]byte, bool) {
 				i++
 				continue
 			}
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
-				j++
-			}
-			if pending {
-				b = append(b, ' ')
-				pending = false
-			}
-			b = append(b, s[i:j]...)
-			i = j
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 			pending = len(b) > 0
 			i += size
 			continue
+		}
+		// s[i] starts a field: take it and the fields after it that are
+		// separated by one ASCII space.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					j++
+					continue
+				}
+				if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+					j += 2
+					continue
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
 		}
 		if pending {
 			b = append(b, ' ')
 			pending = false
 		}
-		b = append(b, s[i:i+size]...)
-		i += size
+		b = append(b, s[i:j]...)
+		i = j
 	}
 	return b, pending
 }

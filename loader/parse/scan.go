@@ -131,15 +131,27 @@ func isWordByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// findSummary returns the text between "SUMMARY" and "END SUMMARY" (any
-// case), or "".
-func findSummary(s string) string {
+// summaryEnds are the markers that end a summary; longestSummaryEnd is the
+// longest of them.
+var summaryEnds = [...]string{"END SUMMARY", "End Summary", "End summary", "end summary", "END OF SUMMARY", "End of Summary", "End of summary"}
+
+const longestSummaryEnd = "END OF SUMMARY"
+
+// firstSummaryEnd returns where the first end-of-summary marker starts, or -1.
+func firstSummaryEnd(s string) int {
 	end := -1
-	for _, marker := range []string{"END SUMMARY", "End Summary", "End summary", "end summary", "END OF SUMMARY", "End of Summary", "End of summary"} {
+	for _, marker := range summaryEnds {
 		if i := strings.Index(s, marker); i >= 0 && (end < 0 || i < end) {
 			end = i
 		}
 	}
+	return end
+}
+
+// findSummary returns the text between "SUMMARY" and "END SUMMARY" (any
+// case), or "".
+func findSummary(s string) string {
+	end := firstSummaryEnd(s)
 	if end < 0 {
 		return ""
 	}

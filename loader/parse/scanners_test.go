@@ -26,6 +26,7 @@ var scannerCases = []string{
 	"NOFORNE.O. 12958: DECL", "SIPDIS\nE.O. 12958", "x   TAGS: PREL", " TAGS: x", "TAGS: y", "é TAGS: a SUBJECT: b",
 	"E.O. 12958SUBJECT: x", "aREF: REF: b", "a\tREF: b", "a E.O. 123 TAGS: x", "a E.O. 1234", "a E.O. 12345",
 	"x REF: E.O. 19999", "\xffTAGS: x", "a  \u00a0 SUBJECT: x", "a.TAGS: TAGS: TAGS: ",
+	"one two  three\tfour \u2003five \u00e9six\u0085", "a b", " a b ", "a \xff b", "é é", "e e e", "a\u3000 b",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -49,6 +50,19 @@ func checkScanners(t *testing.T, s string) {
 	if want := specGlued.ReplaceAllString(s, "$1\n$2"); got != want || ok != (got != s) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
+	checkSqueeze(t, s)
+}
+
+// checkSqueeze holds squeeze and squeezeJoin to strings.Fields.
+func checkSqueeze(t *testing.T, s string) {
+	t.Helper()
+	if got, want := squeeze(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("squeeze(%q) = %q, want %q", s, got, want)
+	}
+	parts := strings.Split(s, "e")
+	if got, want := squeezeJoin(parts), strings.Join(strings.Fields(strings.Join(parts, " ")), " "); got != want {
+		t.Errorf("squeezeJoin(%q) = %q, want %q", parts, got, want)
+	}
 }
 
 func TestScannersAgreeWithRegexps(t *testing.T) {
@@ -62,4 +76,23 @@ func FuzzScannersAgree(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanners(t, s) })
+}
+
+// TestSummaryOfAgrees holds summaryOf to findSummary(squeeze(body)) with the
+// summary's end marker (split by line breaks and long blank runs) placed
+// all around the point where summaryOf stops squeezing.
+func TestSummaryOfAgrees(t *testing.T) {
+	filler := strings.Repeat("word  of\ttext é’ \n", 20)
+	for _, end := range []string{"END SUMMARY", "END\n\nSUMMARY", "End of    Summary", "end summary.", "END OF\n SUMMARY"} {
+		for pad := summaryPrefixBytes - 400; pad < summaryPrefixBytes+400; pad += 7 {
+			pre := strings.Repeat("x", pad%13) + " SUMMARY: the point. "
+			for len(pre) < pad {
+				pre += filler
+			}
+			body := pre[:pad] + " " + end + " " + strings.Repeat(filler, 60) + " END SUMMARY"
+			if got, want := summaryOf(body), findSummary(squeeze(body)); got != want {
+				t.Fatalf("end %q at %d: summaryOf = %q, want %q", end, pad, got, want)
+			}
+		}
+	}
 }
