@@ -136,10 +136,13 @@ func signature(lines []string) (string, []string) {
 			return last, lines[:lastIdx]
 		}
 	}
-	if m := gluedSig.FindStringSubmatchIndex(last); m != nil {
-		name := last[m[2]:m[3]]
+	// A glued signature is at most four fields long (the end of the
+	// sentence and three name words): only those are searched.
+	off := lastFieldsFrom(last, 5)
+	if m := gluedSig.FindStringSubmatchIndex(last[off:]); m != nil {
+		name := last[off+m[2] : off+m[3]]
 		if okSignature(name) && len(strings.Fields(last)) > 2 {
-			lines = append(lines[:lastIdx:lastIdx], strings.TrimRight(last[:m[2]], " "))
+			lines = append(lines[:lastIdx:lastIdx], strings.TrimRight(last[:off+m[2]], " "))
 			return name, lines
 		}
 	}

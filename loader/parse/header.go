@@ -26,8 +26,6 @@ var (
 	bannerPost  = regexp.MustCompile(`([A-Z][A-Z ]*[A-Z])\s+0*(\d{1,7})\s*$`)
 	oldPage     = regexp.MustCompile(`[ \t]*(?:\b(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)\b[ \t]*)?\n?[ \t]*PAGE \d{2,3} +[A-Z][A-Z ]*? +\d{3,8} +\d{2,3} +OF +\d{2,3} +\d{6}Z[ \t]*`)
 	dtgLine     = regexp.MustCompile(`^\s*([ZOPRY])(?:\s*[ZOPRY])?\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2,4})\b`)
-	addrPrefix  = regexp.MustCompile(`^\s*R[A-Z]{3,6}/`)
-	addrSuffix  = regexp.MustCompile(`(?:\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,5})?\s*$`)
 )
 
 // Immutable replacers (safe for concurrent use), built once.

@@ -342,18 +342,6 @@ func mayHoldOldPage(s string) bool {
 	}
 }
 
-// mayHaveAddrSuffix: addrSuffix removes something only from a line ending
-// in a space, a digit or a precedence word; otherwise its only match is
-// the empty one at the end.
-func mayHaveAddrSuffix(s string) bool {
-	if s == "" {
-		return false
-	}
-	c := s[len(s)-1]
-	return isReSpace(c) || c >= '0' && c <= '9' || strings.HasSuffix(s, "IMMEDIATE") ||
-		strings.HasSuffix(s, "PRIORITY") || strings.HasSuffix(s, "ROUTINE") || strings.HasSuffix(s, "FLASH")
-}
-
 // findClassInBody is classInBody.FindStringIndex.
 func findClassInBody(s string) []int {
 	if !mayHoldClassifiedBy(s) {

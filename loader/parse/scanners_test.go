@@ -16,6 +16,8 @@ var (
 
 	specCleaner = strings.NewReplacer("¶", "", "\u00a0", " ", "\t", " ", "\f", "\n", "\\\n", "\n")
 	specGlued   = regexp.MustCompile(`(\S)[ ]*(E\.O\. 1\d{4}|TAGS: |SUBJECT: |REF: )`)
+	specAddrPre = regexp.MustCompile(`^\s*R[A-Z]{3,6}/`)
+	specAddrSuf = regexp.MustCompile(`(?:\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,5})?\s*$`)
 )
 
 var scannerCases = []string{
@@ -27,6 +29,12 @@ var scannerCases = []string{
 	"E.O. 12958SUBJECT: x", "aREF: REF: b", "a\tREF: b", "a E.O. 123 TAGS: x", "a E.O. 1234", "a E.O. 12345",
 	"x REF: E.O. 19999", "\xffTAGS: x", "a  \u00a0 SUBJECT: x", "a.TAGS: TAGS: TAGS: ",
 	"one two  three\tfour \u2003five \u00e9six\u0085", "a b", " a b ", "a \xff b", "é é", "e e e", "a\u3000 b",
+	"RUEHC/SECSTATE WASHDC IMMEDIATE 1234", " RUEHCX/X", "RUEHCXYZ/X", "RUE/X", "RUEH/", "R/X", "\tRABCDEF/ x",
+	"AMEMBASSY MOSCOW NIACT IMMEDIATE 5 ", "X NIACT  PRIORITY", "XNIACT ROUTINE", "FLASH", " FLASH", "A 123456", "A 12345",
+	"A1234", "IMMEDIATE 12", "A ROUTINE12", "A\nPRIORITY\n7\n", "NIACT IMMEDIATE", " NIACT IMMEDIATE", "A  ",
+	"SECRET NOFORN SIPDIS", "NOFORN/SIPDIS,EXDIS", "xNOFORN NOFORNx NO_FORN NOFORN_ FOUO.", "éNODIS", "IMCON LIMDIS ORCON",
+	"in the Caucasus. BURNS", "talks.  JOHN Q. PUBLIC", "end:\tSmith ", "x. A B C D E", "Thanks. Smith", "a.\" BURNS",
+	"one two three four five six. SEVEN EIGHT", "x.’ O’BRIEN-SMITH", "?  A", "a. B C D",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -51,6 +59,31 @@ func checkScanners(t *testing.T, s string) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 	checkSqueeze(t, s)
+	if got, want := trimAddrPrefix(s), specAddrPre.ReplaceAllString(s, ""); got != want {
+		t.Errorf("trimAddrPrefix(%q) = %q, regexp says %q", s, got, want)
+	}
+	if got, want := trimAddrSuffix(s), specAddrSuf.ReplaceAllString(s, ""); got != want {
+		t.Errorf("trimAddrSuffix(%q) = %q, regexp says %q", s, got, want)
+	}
+	var want []string
+	for _, c := range caveatWord.FindAllString(s, -1) {
+		want = appendUnique(want, c)
+	}
+	if got := appendCaveatWords(nil, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("appendCaveatWords(%q) = %q, regexp says %q", s, got, want)
+	}
+	// the glued signature is searched in the last five fields only
+	full := gluedSig.FindStringSubmatchIndex(s)
+	off := lastFieldsFrom(s, 5)
+	part := gluedSig.FindStringSubmatchIndex(s[off:])
+	for i := range part {
+		if part[i] >= 0 {
+			part[i] += off
+		}
+	}
+	if !reflect.DeepEqual(full, part) {
+		t.Errorf("gluedSig on the last fields of %q from %d = %v, on all of it %v", s, off, part, full)
+	}
 }
 
 // checkSqueeze holds squeeze and squeezeJoin to strings.Fields.

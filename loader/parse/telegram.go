@@ -209,10 +209,7 @@ func isDashes(t string) bool {
 }
 
 func addCaveats(dst []string, s string) []string {
-	for _, c := range caveatWord.FindAllString(s, -1) {
-		dst = appendUnique(dst, c)
-	}
-	return dst
+	return appendCaveatWords(dst, s)
 }
 
 func appendUnique(dst []string, s string) []string {
@@ -249,7 +246,7 @@ func parseRouting(lines []string) routing {
 		}
 		switch {
 		case strings.HasPrefix(t, "FM "):
-			r.from = strings.TrimSpace(addrPrefix.ReplaceAllString(t[3:], ""))
+			r.from = strings.TrimSpace(trimAddrPrefix(t[3:]))
 			section = ""
 		case strings.HasPrefix(t, "TO "):
 			section = "to"
@@ -271,11 +268,9 @@ func parseRouting(lines []string) routing {
 func appendAddr(dst []string, s string) []string {
 	s = strings.TrimSpace(s)
 	if startsWithAny(s, "R") {
-		s = addrPrefix.ReplaceAllString(s, "")
+		s = trimAddrPrefix(s)
 	}
-	if mayHaveAddrSuffix(s) {
-		s = addrSuffix.ReplaceAllString(s, "")
-	}
+	s = trimAddrSuffix(s)
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return dst
