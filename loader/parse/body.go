@@ -161,6 +161,11 @@ func okSignature(s string) bool {
 
 func collapseBlank(lines []string) string {
 	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n)
 	blank := true
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {

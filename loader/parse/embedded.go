@@ -53,7 +53,7 @@ func embeddedRecord(body string) (raw, bool) {
 		}
 		return r, true
 	}
-	if m := embeddedBL.FindStringSubmatchIndex(body); m != nil {
+	if m := findEmbeddedBL(body); m != nil {
 		// values separated by blank lines: origin, classification, refs, body
 		r := raw{created: body[m[2]:m[3]], id: body[m[4]:m[5]]}
 		rest := strings.SplitN(body[m[1]:], "\n\n", 4)
@@ -68,7 +68,7 @@ func embeddedRecord(body string) (raw, bool) {
 		r.body = tail
 		return r, true
 	}
-	if loc := embeddedCSV.FindStringIndex(body); loc != nil {
+	if loc := findEmbeddedCSV(body); loc != nil {
 		row := body[loc[0]:]
 		row = row[:rowEnd(row)]
 		f, err := splitFieldsMode([]byte(row), true)
@@ -102,4 +102,36 @@ func rowEnd(s string) int {
 		}
 	}
 	return len(s)
+}
+
+// findEmbeddedBL is embeddedBL.FindStringSubmatchIndex, run only when body
+// holds "\n\n" and a date ("dddd-"), which the pattern needs.
+func findEmbeddedBL(body string) []int {
+	for i := 0; ; {
+		k := strings.Index(body[i:], "\n\n")
+		if k < 0 {
+			return nil
+		}
+		k += i + 2
+		if k+5 <= len(body) && isDigits(body[k:k+4]) && body[k+4] == '-' {
+			return embeddedBL.FindStringSubmatchIndex(body)
+		}
+		i = k - 1
+	}
+}
+
+// findEmbeddedCSV is embeddedCSV.FindStringIndex, run only when body holds
+// "/dddd " (the year of the row's date), which the pattern needs.
+func findEmbeddedCSV(body string) []int {
+	for i := 0; ; {
+		k := strings.IndexByte(body[i:], '/')
+		if k < 0 {
+			return nil
+		}
+		k += i + 1
+		if k+5 <= len(body) && isDigits(body[k:k+4]) && body[k+4] == ' ' {
+			return embeddedCSV.FindStringIndex(body)
+		}
+		i = k
+	}
 }

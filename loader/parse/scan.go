@@ -85,6 +85,11 @@ func removePageMarkers(s string) string {
 		}
 		k += pos
 		pos = k + 4
+		// The marker's serial ends with a digit just before " OF ", and its
+		// page count (after spaces) starts with one: both regexps need them.
+		if k == 0 || !isDigit(s[k-1]) || !digitAfterSpaces(s, k+4) {
+			continue
+		}
 		lo := max(from, k-60)
 		head := s[lo:k]
 		loc := pageMarkerTail.FindStringIndex(head)
@@ -125,6 +130,16 @@ func removePageMarkers(s string) string {
 	}
 	b.WriteString(s[from:])
 	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitAfterSpaces reports whether s[i:] is spaces and then a digit.
+func digitAfterSpaces(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && isDigit(s[i])
 }
 
 func isWordByte(c byte) bool {

@@ -35,6 +35,10 @@ var scannerCases = []string{
 	"SECRET NOFORN SIPDIS", "NOFORN/SIPDIS,EXDIS", "xNOFORN NOFORNx NO_FORN NOFORN_ FOUO.", "éNODIS", "IMCON LIMDIS ORCON",
 	"in the Caucasus. BURNS", "talks.  JOHN Q. PUBLIC", "end:\tSmith ", "x. A B C D E", "Thanks. Smith", "a.\" BURNS",
 	"one two three four five six. SEVEN EIGHT", "x.’ O’BRIEN-SMITH", "?  A", "a. B C D",
+	"x\n\n2008-01-30\n\n08MOSCOW235\n\nbody", "12\n\n2008-01-30\n\n08MOSCOW235\n\nEmbassy", "\n\n\n\n1234-",
+	"1,1/30/2008 15:43,08MOSCOW235,x", "x\n235,12/3/2008 5:43,08MOSCOW235,", "a/2008 b/", "/1234",
+	"gas\n\nMOSCOW 00000235 002 OF 002\n\npipeline", "MOSCOW 00000235  002 OF   002 x", "HEAD OF STATE", " OF 002",
+	"A BC 12345 123 OF 123", "xA BC 12345 123 OF 123", "A BC 12345 123.4 OF 123", "A BC 12345 123 OF 12", "1 OF 2",
 }
 
 func checkScanners(t *testing.T, s string) {
@@ -59,6 +63,15 @@ func checkScanners(t *testing.T, s string) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 	checkSqueeze(t, s)
+	if got, want := findEmbeddedBL(s), embeddedBL.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("findEmbeddedBL(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := findEmbeddedCSV(s), embeddedCSV.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("findEmbeddedCSV(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := removePageMarkers(s), specRemovePageMarkers(s); got != want {
+		t.Errorf("removePageMarkers(%q) = %q, without the pre-check %q", s, got, want)
+	}
 	if got, want := trimAddrPrefix(s), specAddrPre.ReplaceAllString(s, ""); got != want {
 		t.Errorf("trimAddrPrefix(%q) = %q, regexp says %q", s, got, want)
 	}
@@ -128,4 +141,55 @@ func TestSummaryOfAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// specRemovePageMarkers is removePageMarkers without its digit pre-check:
+// the pre-check must not change what is removed.
+func specRemovePageMarkers(s string) string {
+	var b strings.Builder
+	from := 0
+	for pos := 0; ; {
+		k := strings.Index(s[pos:], " OF ")
+		if k < 0 {
+			break
+		}
+		k += pos
+		pos = k + 4
+		lo := max(from, k-60)
+		loc := pageMarkerTail.FindStringIndex(s[lo:k])
+		if loc == nil {
+			continue
+		}
+		h := pageMarkerHead.FindStringIndex(s[k+3:])
+		if h == nil {
+			continue
+		}
+		start := lo + loc[0]
+		if start > 0 && isWordByte(s[start-1]) {
+			continue
+		}
+		end := k + 3 + h[1]
+		sep := " "
+		for start > from && (s[start-1] == ' ' || s[start-1] == '\n') {
+			if s[start-1] == '\n' {
+				sep = "\n"
+			}
+			start--
+		}
+		for end < len(s) && (s[end] == ' ' || s[end] == '\n') {
+			if s[end] == '\n' {
+				sep = "\n"
+			}
+			end++
+		}
+		b.WriteString(s[from:start])
+		b.WriteString(sep)
+		from = end
+		pos = from
+	}
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
