@@ -120,8 +120,8 @@ func (a *actors) addName(n string, primary bool, lx *lexicon) {
 	for len(w) > 0 && (suffixWords[strings.Trim(w[len(w)-1], ".")] || strings.HasSuffix(w[len(w)-1], ".")) {
 		w = w[:len(w)-1]
 	}
-	if len(w) < 2 && !(len(w) == 1 && !primary) {
-		return
+	if len(w) < 2 {
+		return // one-word aliases ("+ABKHAZ") are as often groups as persons
 	}
 	ok := func(x string) bool {
 		if len(x) < 3 || strings.ContainsAny(x, ".0123456789'") {

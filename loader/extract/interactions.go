@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,7 +20,8 @@ var verbKinds = map[string]string{
 	"visited": graph.InteractionMet, "lunch": graph.InteractionMet, "dinner": graph.InteractionMet,
 	"discussed": graph.InteractionDiscussed, "discuss": graph.InteractionDiscussed, "spoke": graph.InteractionDiscussed,
 	"talked": graph.InteractionDiscussed, "talks": graph.InteractionDiscussed, "conversation": graph.InteractionDiscussed,
-	"discussion": graph.InteractionDiscussed, "discussions": graph.InteractionDiscussed, "consulted": graph.InteractionDiscussed,
+	"discussion": graph.InteractionDiscussed, "discussions": graph.InteractionDiscussed,
+	"conversations": graph.InteractionDiscussed, "consultations": graph.InteractionDiscussed, "consulted": graph.InteractionDiscussed,
 	"phoned": graph.InteractionPhoned, "telephoned": graph.InteractionPhoned, "called": graph.InteractionPhoned,
 	"call": graph.InteractionPhoned, "phone": graph.InteractionPhoned, "telephone": graph.InteractionPhoned,
 	"telcon": graph.InteractionPhoned,
@@ -61,6 +63,7 @@ func (r *run) findInteractions() {
 		}
 		ms := r.mentions(s)
 		ms = r.pronouns(si, s, ms)
+		ms = dropOwners(s, ms)
 		if len(ms) > maxMentions {
 			ms = ms[:maxMentions] // a run-on "sentence" must not make this quadratic blow up
 		}
@@ -68,6 +71,11 @@ func (r *run) findInteractions() {
 			for y := x + 1; y < len(ms); y++ {
 				a, b := ms[x], ms[y]
 				if a.key == b.key || (a.key == "" && b.key == "") {
+					continue
+				}
+				if b.key != "" && s.toks[b.end-1].poss && !(b.start > 0 && s.toks[b.start-1].lower == "and") {
+					// "raised Hosny's reaction", "contact with Zelaya's
+					// team": the object is what the person owns.
 					continue
 				}
 				kind, conf := r.linkKind(s, a, b)
@@ -96,6 +104,35 @@ func (r *run) findInteractions() {
 		}
 	}
 	r.coMentions(pairs)
+}
+
+// dropOwners removes possessive mentions that only describe someone else
+// ("Berlusconi's diplomatic adviser, Antonio Castellaneta"): the owner is
+// not a party to what the adviser does.
+func dropOwners(s *sent, ms []span) []span {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.key != "" && m.end > 0 && s.toks[m.end-1].poss && ownerOf(s, m.end) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// ownerOf reports a description of a person right after token i: up to two
+// adjectives, then a describing noun or a title ("diplomatic adviser",
+// "chief of staff").
+func ownerOf(s *sent, i int) bool {
+	for k := i; k < len(s.toks) && k <= i+2; k++ {
+		if s.mark[k] == markTitle || descNouns[s.toks[k].lower] {
+			return true
+		}
+		if !s.toks[k].word || s.mark[k] == markPerson {
+			return false
+		}
+	}
+	return false
 }
 
 // maxMentions bounds the persons and post words paired within one sentence.
@@ -132,7 +169,7 @@ func listGap(toks []token) bool {
 			sep = true
 			continue
 		}
-		if t.text == ";" || t.text == "." || speechVerbs[t.lower] || verbKinds[t.lower] != "" || breakWords[t.lower] {
+		if t.text == ";" || t.text == "." || speechVerbs[t.lower] || verbKinds[t.lower] != "" || breakWords[t.lower] || t.lower == "between" {
 			return false
 		}
 	}
@@ -264,10 +301,59 @@ func (r *run) pronouns(si int, s *sent, ms []span) []span {
 			added = true
 		}
 	}
+	for i, t := range s.toks {
+		if t.lower != "he" && t.lower != "she" || covered(ms, i) || !subjectVerb(s.toks, i+1) {
+			continue
+		}
+		k := ""
+		switch {
+		case i == 0 || s.toks[i-1].text == "," && i == 2:
+			// "He told FM Lavrov ...": the one person of the paragraph's
+			// previous sentence, when this sentence does not name them.
+			if si > 0 {
+				if p := r.sents[si-1]; p.para == s.para {
+					k = onlyOther(p.pers, "")
+				}
+			}
+			if k != "" && slices.ContainsFunc(s.pers, func(m span) bool { return m.key == k }) {
+				k = ""
+			}
+		case s.toks[i-1].lower == "that":
+			// "Jeremic said that he had met Lavrov": the one person named
+			// before the pronoun in this sentence.
+			var before []span
+			for _, m := range s.pers {
+				if m.end <= i {
+					before = append(before, m)
+				}
+			}
+			k = onlyOther(before, "")
+		}
+		if k != "" {
+			ms = append(ms, span{start: i, end: i + 1, key: k})
+			added = true
+		}
+	}
 	if added {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	}
 	return ms
+}
+
+// subjectVerb reports a verb that takes its counterpart as object at
+// toks[i] or after one adverb ("told", "also met with", "later called"):
+// "he explained the activities of X" does not make X his counterpart.
+func subjectVerb(toks []token, i int) bool {
+	for k := i; k < len(toks) && k <= i+1; k++ {
+		w := toks[k].lower
+		if objectVerbs[w] || k+1 < len(toks) && toks[k+1].lower == "with" && verbKinds[w] != "" {
+			return true
+		}
+		if !toks[k].word || toks[k].cap {
+			return false
+		}
+	}
+	return false
 }
 
 // onlyOther is the one person key in ps other than not, else "".
@@ -330,6 +416,14 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 				}
 				if kind, ok := verbKinds[gap[k].lower]; ok {
 					return kind, 0.8
+				}
+			}
+			// "Kilicarslan, Deputy Commander ..., is on his way to Erbil to
+			// meet with PM Seleh": the verb right before to/with, and no new
+			// clause between the subject and it.
+			if p >= 1 && !hasClause(gap[:p-1]) {
+				if kind, ok := verbKinds[gap[p-1].lower]; ok && gap[p-1].lower != "letter" && gap[p-1].lower != "written" {
+					return kind, 0.75
 				}
 			}
 		}
@@ -396,17 +490,20 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 		}
 	}
 	if len(gap) == 1 && gap[0].lower == "and" {
+		// "a meeting between X and Y" pairs them; "met with X and Y" does
+		// not (both are the subject's counterparts, see the list rule).
 		for k := a.start - 1; k >= 0 && k >= a.start-5; k-- {
-			if toks[k].lower == "between" || toks[k].lower == "with" {
-				for q := k - 1; q >= 0 && q >= k-3; q-- {
-					if kind, ok := verbKinds[toks[q].lower]; ok {
-						return kind, 0.85
-					}
+			if toks[k].lower == "with" {
+				break
+			}
+			if toks[k].lower == "between" {
+				if kind := betweenVerb(toks, k); kind != "" {
+					return kind, 0.85
 				}
 			}
 		}
 		for k := b.end; k < len(toks) && k <= b.end+2; k++ {
-			if kind, ok := verbKinds[toks[k].lower]; ok && toks[k].lower != "meeting" {
+			if kind, ok := verbKinds[toks[k].lower]; ok && reciprocal[toks[k].lower] {
 				return kind, 0.85
 			}
 		}
@@ -416,7 +513,7 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 
 func personIn(s *sent, from, to int) bool {
 	for k := from; k < to; k++ {
-		if s.mark[k] == markPerson {
+		if s.mark[k] == markPerson && !s.toks[k].poss { // "Berlusconi's adviser" describes
 			return true
 		}
 	}
@@ -427,17 +524,58 @@ func personIn(s *sent, from, to int) bool {
 // "with Dutch MFA officials Lek ten Hagen".
 var descNouns = toSet(`official officials officer officers desk head expert experts colleague colleagues counterpart counterparts
 contact contacts advisor adviser aide aides deputy director senior acting chief spokesman representative representatives delegation
-member members staffer staffers analyst diplomat diplomats minister ministry department section division unit`)
+member members staffer staffers analyst diplomat diplomats minister ministry department section division unit
+son sons daughter daughters wife husband brother sister father mother family nephew cousin widow`)
 
-// lastPrep is the index of the last "to" or "with" in gap, or -1.
+// lastPrep is the index of the last "to" or "with" in gap, or of "by"
+// after a meeting noun ("a call by PolOff"), or -1.
 func lastPrep(gap []token) int {
 	for k := len(gap) - 1; k >= 0; k-- {
-		if gap[k].lower == "to" || gap[k].lower == "with" {
+		if gap[k].lower == "to" || gap[k].lower == "with" || gap[k].lower == "by" && k > 0 && byNouns[gap[k-1].lower] {
 			return k
 		}
 	}
 	return -1
 }
+
+// betweenVerb is the kind of the meeting noun or verb before "between" at
+// k ("talks between"), following a repeated "between" back to the first
+// ("conversations between A and B, and between C and D").
+func betweenVerb(toks []token, k int) string {
+	for hops := 0; hops < 3; hops++ {
+		for q := k - 1; q >= 0 && q >= k-3; q-- {
+			if kind, ok := verbKinds[toks[q].lower]; ok {
+				return kind
+			}
+		}
+		if k < 2 || toks[k-1].lower != "and" && toks[k-1].text != "," {
+			return ""
+		}
+		prev := -1
+		for q := k - 2; q >= 0 && q >= k-15; q-- {
+			if toks[q].text == ";" || toks[q].text == "." || verbKinds[toks[q].lower] != "" || speechVerbs[toks[q].lower] {
+				break
+			}
+			if toks[q].lower == "between" {
+				prev = q
+				break
+			}
+		}
+		if prev < 0 {
+			return ""
+		}
+		k = prev
+	}
+	return ""
+}
+
+// reciprocal are the verbs that, after "X and Y", join X with Y: "Lavrov
+// and Jeremic met" (but not "Tadic and Kostunica visited Moscow").
+var reciprocal = toSet(`met meet meets discussed discuss spoke talked negotiated negotiate consulted phoned telephoned`)
+
+// byNouns are the meeting nouns whose "by" names who came: "a call by
+// PolOff", "a visit by the Ambassador".
+var byNouns = toSet(`call meeting`)
 
 // descriptionOnly reports whether tokens [from, to) only describe a person:
 // capitalised words, places, organizations, titles, "the", "of", commas.
@@ -450,13 +588,28 @@ func descriptionOnly(s *sent, from, to int) bool {
 		switch {
 		case s.mark[k] != markNone:
 		case t.word && t.cap:
-		case t.lower == "the" || t.lower == "of" || t.lower == "for" || t.lower == "and" || t.text == "," || t.text == "(" || t.text == ")" || t.text == "/":
+		case t.lower == "the" || t.lower == "of" || t.lower == "for" || t.lower == "and" || t.text == "," || t.text == "(" || t.text == ")" || t.text == "/" ||
+			t.text == "\"" || t.text == "“" || t.text == "”":
 		case descNouns[t.lower]:
+		case t.word && k+1 < len(s.toks) && (descNouns[s.toks[k+1].lower] || s.mark[k+1] == markTitle) && verbKinds[t.lower] == "" && !speechVerbs[t.lower] && !breakWords[t.lower]:
+			// an adjective before a describing noun: "diplomatic adviser"
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// hasClause reports a word that starts a new clause or subject, or a verb
+// of speech or meeting: what lies before it is not the subject of a later
+// verb.
+func hasClause(toks []token) bool {
+	for _, t := range toks {
+		if breakWords[t.lower] && t.lower != "and" || t.text == ";" || t.text == ":" || speechVerbs[t.lower] || verbKinds[t.lower] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasBreak(toks []token) bool {

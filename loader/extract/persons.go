@@ -765,6 +765,9 @@ func (r *run) actorRule(s *sent) {
 			if p := toks[i-1]; p.word && (p.cap || s.mark[i-1] != markNone) {
 				continue
 			}
+			if i >= 2 && toks[i-1].lower == "of" && toks[i-2].cap {
+				continue // "the Port of Caldera", "Province of Heredia"
+			}
 			if i+1 < len(toks) && toks[i+1].word && (toks[i+1].cap || s.mark[i+1] != markNone) {
 				continue
 			}
