@@ -137,3 +137,19 @@ func BenchmarkListCablesAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEdgesHubs asks for the edges of the busiest tags and countries
+// with the cap a neighbourhood level uses: the cost a depth-2 neighbourhood
+// pays around a hub.
+func BenchmarkEdgesHubs(b *testing.B) {
+	s := loaded(b, 20000)
+	ctx := context.Background()
+	nodes := []graph.NodeRef{{Kind: graph.KindTag, ID: "T000"}, {Kind: graph.KindTag, ID: "T001"}, {Kind: graph.KindCountry, ID: "C1"}, {Kind: graph.KindPerson, ID: "person-1"}}
+	b.ResetTimer()
+	for b.Loop() {
+		es, total, err := s.Edges(ctx, nodes, 20000)
+		if err != nil || len(es) == 0 || total < len(es) {
+			b.Fatalf("%d edges of %d, %v", len(es), total, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package memstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -11,24 +12,38 @@ import (
 
 func ref(kind, id string) graph.NodeRef { return graph.NodeRef{Kind: kind, ID: id} }
 
-// edgeSet collects edges once each even when both ends were asked for.
+// edgeSet collects edges; Edges sorts them and drops exact repeats (an
+// edge whose two ends were both asked for is found twice). Sorting first
+// and comparing neighbours costs far less than hashing every edge's five
+// strings into a set, which dominated neighbourhood queries around hubs.
 type edgeSet struct {
-	seen  map[edgeKey]bool
-	edges []graph.Edge
+	edges []dupEdge
 }
 
-type edgeKey struct {
+// dupEdge is an edge and what tells apart parallel edges of the same kind
+// and ends (a CITES letter), which are not repeats.
+type dupEdge struct {
 	e   graph.Edge
-	dup string // tells apart parallel edges of the same kind and ends
+	dup string
 }
 
 func (es *edgeSet) add(e graph.Edge, dup string) {
-	k := edgeKey{e, dup}
-	if es.seen[k] {
-		return
+	es.edges = append(es.edges, dupEdge{e, dup})
+}
+
+// sorted returns the distinct edges in compareEdges order.
+func (es *edgeSet) sorted() []graph.Edge {
+	slices.SortFunc(es.edges, func(a, b dupEdge) int {
+		return cmp.Or(compareEdges(a.e, b.e), strings.Compare(a.dup, b.dup))
+	})
+	out := make([]graph.Edge, 0, len(es.edges))
+	for i, d := range es.edges {
+		if i > 0 && d == es.edges[i-1] {
+			continue
+		}
+		out = append(out, d.e)
 	}
-	es.seen[k] = true
-	es.edges = append(es.edges, e)
+	return out
 }
 
 func hasHow(m *graph.PersonMention, how string) bool { return slices.Contains(m.How, how) }
@@ -45,7 +60,7 @@ func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	es := &edgeSet{seen: map[edgeKey]bool{}}
+	es := &edgeSet{}
 	for _, n := range nodes {
 		switch n.Kind {
 		case graph.KindCable:
@@ -86,28 +101,33 @@ func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]
 			}
 		}
 	}
-	out := es.edges
-	slices.SortFunc(out, compareEdges)
+	out := es.sorted()
 	total := len(out)
 	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+		out = out[:limit:limit]
 	}
-	return slices.Clone(out), total, nil
+	return out, total, nil
 }
 
+// compareEdges orders by kind, source, target, weight; it stops at the
+// first difference (most pairs differ in kind or source).
 func compareEdges(a, b graph.Edge) int {
-	for _, c := range []int{
-		strings.Compare(a.Kind, b.Kind),
-		strings.Compare(a.Source.Kind, b.Source.Kind),
-		strings.Compare(a.Source.ID, b.Source.ID),
-		strings.Compare(a.Target.Kind, b.Target.Kind),
-		strings.Compare(a.Target.ID, b.Target.ID),
-	} {
-		if c != 0 {
-			return c
-		}
+	if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+		return c
 	}
-	return a.Weight - b.Weight
+	if c := strings.Compare(a.Source.Kind, b.Source.Kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Source.ID, b.Source.ID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Target.Kind, b.Target.Kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Target.ID, b.Target.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Weight, b.Weight)
 }
 
 func (s *Store) cableEdges(r *cableRec, es *edgeSet) {
