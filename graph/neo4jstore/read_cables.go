@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -65,6 +66,15 @@ func cableMatch(f graph.CableFilter) (string, map[string]any) {
 		tags = f.Tags[1:]
 	case f.Country != "":
 		match = "MATCH (:Country {code: $country})<-[:ORIGINATED_IN|CONCERNS]-(x:Cable) WITH DISTINCT x AS c"
+	default:
+		// Text alone: the full-text index narrows to the cables with a
+		// token containing each word (a superset), and the CONTAINS
+		// predicate below keeps the exact answer; scanning every body
+		// instead costs the whole corpus per query.
+		if lq := substringQuery(f.Text); lq != "" {
+			match = textAnchor
+			params["textq"] = lq
+		}
 	}
 	if f.IDs != nil {
 		conds = append(conds, "c.id IN $ids")
@@ -104,6 +114,39 @@ func cableMatch(f graph.CableFilter) (string, map[string]any) {
 		return match, params
 	}
 	return match + " WHERE " + strings.Join(conds, " AND "), params
+}
+
+// textAnchor starts a cable match from the cableText full-text index. A
+// statement using it must first wait for the eventually consistent index
+// (awaitText), so that a reader sees every committed cable.
+const textAnchor = "CALL db.index.fulltext.queryNodes('cableText', $textq) YIELD node AS c"
+
+// awaitText is the statement that makes the full-text index current.
+const awaitText = `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`
+
+// substringQuery turns the words of a CableFilter.Text into a Lucene query
+// requiring, for each word made only of token runes, a token that contains
+// it (*word*). Such a word can only occur inside one token, so the cables
+// it selects are a superset of those whose text contains every word. It
+// returns "" when no word qualifies: the caller then scans.
+func substringQuery(text string) string {
+	var req []string
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if wordOnly(w) {
+			req = append(req, "+*"+w+"*")
+		}
+	}
+	return strings.Join(req, " ")
+}
+
+// wordOnly reports whether every rune of w is one a token is made of.
+func wordOnly(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError || !graph.IsWordRune(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func orderBy(o graph.CableOrder) (string, error) {
@@ -147,6 +190,11 @@ func (s *Store) ListCables(ctx context.Context, f graph.CableFilter, order graph
 	out := graph.IDPage{IDs: []string{}}
 	_, err = s.read(ctx, "list cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out.IDs = out.IDs[:0]
+		if strings.HasPrefix(match, textAnchor) {
+			if err := run(ctx, tx, awaitText, nil); err != nil {
+				return nil, err
+			}
+		}
 		recs, err := collect(ctx, tx, match+" RETURN count(c)", params)
 		if err != nil {
 			return nil, err
@@ -175,6 +223,11 @@ func (s *Store) CableDates(ctx context.Context, f graph.CableFilter) ([]time.Tim
 	var out []time.Time
 	_, err := s.read(ctx, "cable dates", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out = out[:0]
+		if strings.HasPrefix(match, textAnchor) {
+			if err := run(ctx, tx, awaitText, nil); err != nil {
+				return nil, err
+			}
+		}
 		recs, err := collect(ctx, tx, match+" RETURN c.created ORDER BY c.created", params)
 		for _, r := range recs {
 			if t, ok := r.Values[0].(time.Time); ok {

@@ -66,8 +66,12 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 			topics[i] = strings.ToLower(t)
 		}
 		params["topics"] = topics
-		conds = append(conds, `(any(t IN r.topics WHERE toLower(t) IN $topics) OR
+		if len(f.Cables) == 0 && len(f.Persons) == 0 {
+			match = topicAnchor(f)
+		} else {
+			conds = append(conds, `(any(t IN r.topics WHERE toLower(t) IN $topics) OR
   EXISTS { MATCH (c:Cable)-[:TAGGED]->(t:Tag) WHERE c.id = r.cable AND toLower(t.code) IN $topics })`)
+		}
 	}
 	where := ""
 	if len(conds) > 0 {
@@ -107,4 +111,33 @@ ORDER BY r.date IS NULL, r.date, r.cable, r.paragraph, a.key, b.key, r.kind, r.e
 		return nil, err
 	})
 	return out, err
+}
+
+// topicAnchor is the MATCH of a topic question with no person or cable to
+// start from: the union of the interactions in cables tagged with a topic
+// (tags, then the interacted_cable index) and those whose own topics name
+// one. The second part cannot use an index for list membership, so it
+// starts from the interacted_kind index when only some kinds are wanted
+// (co-mentions, most of the edges, are usually excluded: the two ranges
+// around coMentioned are exactly "kind <> coMentioned" for string kinds).
+// The caller's conditions still apply to the union.
+func topicAnchor(f graph.InteractionFilter) string {
+	kind1, kind2 := "", ""
+	switch {
+	case f.Kinds != nil:
+		kind1 = "r.kind IN $kinds AND "
+		kind2 = kind1
+	case !f.IncludeCoMentions:
+		kind1 = "r.kind <> $co AND "
+		kind2 = "(r.kind < $co OR r.kind > $co) AND "
+	}
+	return `CALL {
+  MATCH (t:Tag) WHERE toLower(t.code) IN $topics
+  MATCH (t)<-[:TAGGED]-(c:Cable)
+  MATCH (a:Person)-[r:INTERACTED]->(b:Person) USING INDEX r:INTERACTED(cable) WHERE ` + kind1 + `r.cable = c.id
+  RETURN a, r, b
+  UNION
+  MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE ` + kind2 + `any(t IN r.topics WHERE toLower(t) IN $topics)
+  RETURN a, r, b
+}`
 }
