@@ -217,6 +217,14 @@ func markingAt(s string, i int) (int, bool) {
 // asciiSpace marks the ASCII separators of strings.Fields.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// plainByte marks the ASCII bytes that are not separators.
+var plainByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !asciiSpace[c]
+	}
+	return t
+}()
+
 // squeezed reports whether s equals strings.Join(strings.Fields(s), " ").
 func squeezed(s string) bool {
 	prevSpace := true // a leading separator is not allowed
@@ -264,13 +272,15 @@ func appendFields(b []byte, s string, pending bool) ([]byte, bool) {
 		// separated by one ASCII space.
 		j := i
 		for j < len(s) {
+			for j < len(s) && plainByte[s[j]] {
+				j++
+			}
+			if j == len(s) {
+				break
+			}
 			c := s[j]
 			if c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					j++
-					continue
-				}
-				if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+				if c == ' ' && j+1 < len(s) && plainByte[s[j+1]] {
 					j += 2
 					continue
 				}
