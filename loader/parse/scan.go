@@ -10,14 +10,65 @@ import (
 // literal-prefix skipping for these patterns, and full cablegate pages are
 // about a megabyte each, so these are scanned with strings.Index instead.
 
-// stripTags removes HTML tags and decodes entities.
+// stripTags removes HTML tags and decodes entities. Cablegate text holds
+// almost no entity but "&#x000A;" (its newline): when that is the only one,
+// tags and entities go in a single pass; any other entity (or an entity
+// broken by a tag) takes the general path of html.UnescapeString.
 func stripTags(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		if strings.IndexByte(s, '&') < 0 {
 			return s
 		}
+		if out, ok := appendNewlineEntities(make([]byte, 0, len(s)), s); ok {
+			return string(out)
+		}
 		return html.UnescapeString(s)
 	}
+	b := make([]byte, 0, len(s))
+	ok := true
+	for t := s; ; {
+		i := strings.IndexByte(t, '<')
+		if i < 0 {
+			b, ok = appendNewlineEntities(b, t)
+			break
+		}
+		if b, ok = appendNewlineEntities(b, t[:i]); !ok {
+			break
+		}
+		j := strings.IndexByte(t[i:], '>')
+		if j < 0 {
+			break // truncated tag: drop it
+		}
+		t = t[i+j+1:]
+	}
+	if ok {
+		return string(b)
+	}
+	return html.UnescapeString(stripOnly(s))
+}
+
+// newlineEntity is how cablegate pages write a line break.
+const newlineEntity = "&#x000A;"
+
+// appendNewlineEntities appends s to b with every "&#x000A;" decoded; ok is
+// false when s holds any other "&" (b is then unusable).
+func appendNewlineEntities(b []byte, s string) (_ []byte, ok bool) {
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			return append(b, s...), true
+		}
+		if !strings.HasPrefix(s[i:], newlineEntity) {
+			return b, false
+		}
+		b = append(b, s[:i]...)
+		b = append(b, '\n')
+		s = s[i+len(newlineEntity):]
+	}
+}
+
+// stripOnly removes HTML tags (an unterminated one runs to the end).
+func stripOnly(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for {
@@ -33,7 +84,7 @@ func stripTags(s string) string {
 		}
 		s = s[i+j+1:]
 	}
-	return html.UnescapeString(b.String())
+	return b.String()
 }
 
 // preBlocks returns the contents of every <pre> element; an unterminated

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"reflect"
 	"regexp"
 	"strings"
@@ -38,6 +39,8 @@ var scannerCases = []string{
 	"x\n\n2008-01-30\n\n08MOSCOW235\n\nbody", "12\n\n2008-01-30\n\n08MOSCOW235\n\nEmbassy", "\n\n\n\n1234-",
 	"1,1/30/2008 15:43,08MOSCOW235,x", "x\n235,12/3/2008 5:43,08MOSCOW235,", "a/2008 b/", "/1234",
 	"gas\n\nMOSCOW 00000235 002 OF 002\n\npipeline", "MOSCOW 00000235  002 OF   002 x", "HEAD OF STATE", " OF 002",
+	"a&#x000A;b", "<a>&#x000A;</a>x&#x000A;", "&#x00<b>0A;", "x&amp;&#x000A;", "&#x000A", "&#x000a;", "<p>&notit;&#x000A;",
+	"a & b&#x000A;", "&", "&#x000A;&#x000A;<", "<b", "t<b>x</b", "&lt;b&gt;",
 	"A BC 12345 123 OF 123", "xA BC 12345 123 OF 123", "A BC 12345 123.4 OF 123", "A BC 12345 123 OF 12", "1 OF 2",
 }
 
@@ -63,6 +66,9 @@ func checkScanners(t *testing.T, s string) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 	checkSqueeze(t, s)
+	if got, want := stripTags(s), specStripTags(s); got != want {
+		t.Errorf("stripTags(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := findEmbeddedBL(s), embeddedBL.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
 		t.Errorf("findEmbeddedBL(%q) = %v, regexp says %v", s, got, want)
 	}
@@ -192,4 +198,24 @@ func specRemovePageMarkers(s string) string {
 	}
 	b.WriteString(s[from:])
 	return b.String()
+}
+
+// specStripTags is the plain definition of stripTags: drop the tags, then
+// html.UnescapeString.
+func specStripTags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		s = s[i+j+1:]
+	}
+	return html.UnescapeString(b.String())
 }
