@@ -62,7 +62,7 @@ var titleList = [][2]string{
 	{"polcouns", "Political Counselor"}, {"econcouns", "Economic Counselor"}, {"consul general", "Consul General"},
 	{"cg", "Consul General"}, {"consul", "Consul"}, {"advisor", "Advisor"}, {"adviser", "Advisor"}, {"aide", "Aide"},
 	{"head", "Head"}, {"chief", "Chief"}, {"chief of staff", "Chief of Staff"}, {"judge", "Judge"}, {"prosecutor", "Prosecutor"},
-	{"journalist", "Journalist"}, {"editor", "Editor"}, {"activist", "Activist"}, {"businessman", "Businessman"},
+	{"journalist", "Journalist"}, {"attorney", "Attorney"}, {"lawyer", "Lawyer"}, {"editor", "Editor"}, {"activist", "Activist"}, {"businessman", "Businessman"},
 	{"minister of foreign affairs", "Foreign Minister"}, {"minister of defense", "Defense Minister"}, {"minister of defence", "Defense Minister"},
 	{"minister of interior", "Interior Minister"}, {"minister of the interior", "Interior Minister"}, {"minister of finance", "Finance Minister"},
 	{"minister of justice", "Justice Minister"}, {"foreign secretary", "Foreign Secretary"}, {"external affairs minister", "Foreign Minister"},

@@ -38,7 +38,9 @@ emphasized emphasised underscored commented responded replied agreed asked urged
 acknowledged confirmed denied suggested expressed announced declared proposed believes thinks hoped hopes promised pledged assured informed
 indicated opined observed lamented predicted remarked recalled described characterized cautioned conceded admitted alleged maintained
 offered raised thanked welcomed criticized accused visited traveled travelled intends briefed pressed reassured signed discussed spoke
-talked negotiated received hosted expected reported stressed expects believed feared worried agreed delivered`)
+talked negotiated received hosted expected reported stressed expects believed feared worried agreed delivered
+claims notes adds argues explains stresses insists states warns urges asserts maintains recalls suggests complains confirms
+denies reports writes emphasizes underscores acknowledges admits predicts fears agrees replies responds`)
 
 // objectVerbs precede a person's name ("told Jeremic", "met with Medvedev").
 var objectVerbs = toSet(`told met meet meeting meets thanked urged asked informed assured called phoned telephoned briefed pressed
@@ -461,9 +463,17 @@ func (r *run) trailingSigner() string {
 		return ""
 	}
 	toks := last.toks
+	for len(toks) > 0 && !toks[len(toks)-1].word && strings.Trim(toks[len(toks)-1].text, "\"'“”") == "" {
+		toks = toks[:len(toks)-1] // a closing quote after the name: discussed."" WARE "
+	}
 	j := len(toks)
 	for j > 0 && toks[j-1].word && toks[j-1].upper && !strings.Contains(toks[j-1].lower, "xxx") && len(toks)-j < 3 {
 		j--
+	}
+	if j > 0 && j < len(toks) && !r.caps && r.e.lx.nameParts[toks[j-1].text] {
+		j-- // "End comment. van Voorst"
+	} else if j == len(toks) && j >= 2 && !r.caps && r.e.lx.nameParts[toks[j-2].text] && toks[j-1].word && toks[j-1].cap {
+		j -= 2 // "van Voorst" written in mixed case
 	}
 	n := len(toks) - j
 	if n == 0 || n > 2 {
