@@ -15,16 +15,29 @@ import (
 // loader reads the counts of persons already in the store.
 const personPage = 5000
 
-// keyCounts counts, per person key, the cables that mention it.
+// keyCounts counts, per person key, the cables that mention it, and per
+// key and given name (key + extract.GivenSep + given) the cables where a
+// mention of that key had that given name: the input of
+// extract.ResolveKeys.
 type keyCounts map[string]int
 
-// add counts each distinct person key of c once.
+// add counts each distinct person key of c once, and each distinct given
+// name of a key once.
 func (k keyCounts) add(c *graph.Cable) {
 	for i, p := range c.Persons {
 		if p.Key == "" || slices.ContainsFunc(c.Persons[:i], func(q graph.PersonMention) bool { return q.Key == p.Key }) {
 			continue
 		}
 		k[p.Key]++
+	}
+	for i, p := range c.Persons {
+		g := extract.GivenKey(p.Name, p.Surname)
+		if p.Key == "" || g == "" || slices.ContainsFunc(c.Persons[:i], func(q graph.PersonMention) bool {
+			return q.Key == p.Key && extract.GivenKey(q.Name, q.Surname) == g
+		}) {
+			continue
+		}
+		k[p.Key+extract.GivenSep+g]++
 	}
 }
 
@@ -49,6 +62,9 @@ func (k keyCounts) addStored(ctx context.Context, store graph.Writer) error {
 		for _, p := range ps {
 			if _, seen := k[p.Key]; !seen {
 				k[p.Key] = p.Cables
+				if g := extract.GivenKey(p.Name, lastWord(p.Name)); g != "" {
+					k[p.Key+extract.GivenSep+g] = p.Cables
+				}
 			}
 		}
 		if len(ps) < personPage || off+personPage >= total {
@@ -65,6 +81,12 @@ func newResolver(counts keyCounts) resolver {
 	for k, v := range m {
 		if k == v {
 			delete(m, k) // keep only the keys that change
+			continue
+		}
+		if i := strings.Index(k, extract.GivenSep); i >= 0 && k[:i] == v {
+			if to, ok := m[v]; !ok || to == v {
+				delete(m, k) // stays apart, and so does its key
+			}
 		}
 	}
 	return m
@@ -76,26 +98,38 @@ func (r resolver) needs(c *graph.Cable) bool {
 		return false
 	}
 	for _, p := range c.Persons {
-		if _, ok := r[p.Key]; ok {
+		if r.key(p.Key, p.Name, p.Surname) != p.Key {
 			return true
 		}
 	}
 	for _, in := range c.Interactions {
-		if _, ok := r[in.A]; ok {
-			return true
-		}
-		if _, ok := r[in.B]; ok {
+		if r.key(in.A, in.AName, lastWord(in.AName)) != in.A || r.key(in.B, in.BName, lastWord(in.BName)) != in.B {
 			return true
 		}
 	}
 	return false
 }
 
-func (r resolver) key(k string) string {
+// key is the resolved key of a mention of k named name: the answer for
+// its given name when extract.ResolveKeys gave one, else for k.
+func (r resolver) key(k, name, surname string) string {
+	if g := extract.GivenKey(name, surname); g != "" {
+		if v, ok := r[k+extract.GivenSep+g]; ok {
+			return v
+		}
+	}
 	if v, ok := r[k]; ok {
 		return v
 	}
 	return k
+}
+
+func lastWord(s string) string {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 // apply rewrites the person keys of c in place. Two mentions that end up
@@ -107,7 +141,7 @@ func (r resolver) apply(c *graph.Cable) {
 	persons := c.Persons[:0]
 	at := map[string]int{}
 	for _, p := range c.Persons {
-		p.Key = r.key(p.Key)
+		p.Key = r.key(p.Key, p.Name, p.Surname)
 		i, ok := at[p.Key]
 		if !ok {
 			at[p.Key] = len(persons)
@@ -125,7 +159,7 @@ func (r resolver) apply(c *graph.Cable) {
 	ins := c.Interactions[:0]
 	seen := map[string]bool{}
 	for _, in := range c.Interactions {
-		in.A, in.B = r.key(in.A), r.key(in.B)
+		in.A, in.B = r.key(in.A, in.AName, lastWord(in.AName)), r.key(in.B, in.BName, lastWord(in.BName))
 		if in.A == in.B {
 			continue
 		}

@@ -53,3 +53,30 @@ func TestKeyCountsCountCablesNotMentions(t *testing.T) {
 		t.Errorf("counts = %v, want %v", k, want)
 	}
 }
+
+// TestResolverKeepsDifferentGivenNamesApart: a bare "davis" is folded into
+// the only qualified Davis, except the mention whose given name differs
+// (Terry Davis of the Council of Europe is not Ben Davis of the US).
+func TestResolverKeepsDifferentGivenNamesApart(t *testing.T) {
+	counts := keyCounts{}
+	for i := 0; i < 3; i++ {
+		counts.add(&graph.Cable{Persons: []graph.PersonMention{{Key: "davis|US", Name: "Ben Davis", Surname: "Davis"}}})
+	}
+	counts.add(&graph.Cable{Persons: []graph.PersonMention{{Key: "davis", Name: "Terry Davis", Surname: "Davis"}}})
+	counts.add(&graph.Cable{Persons: []graph.PersonMention{{Key: "davis", Name: "Davis", Surname: "Davis"}}})
+	counts.add(&graph.Cable{Persons: []graph.PersonMention{{Key: "davis", Name: "B. Davis", Surname: "Davis"}}})
+	r := newResolver(counts)
+	for _, tc := range []struct{ name, want string }{{"Terry Davis", "davis"}, {"Davis", "davis|US"}, {"B. Davis", "davis|US"}, {"Ben Davis", "davis|US"}} {
+		c := &graph.Cable{
+			Persons:      []graph.PersonMention{{Key: "davis", Name: tc.name, Surname: "Davis"}, {Key: "lavrov", Name: "Lavrov", Surname: "Lavrov"}},
+			Interactions: []graph.Interaction{{A: "davis", AName: tc.name, B: "lavrov", BName: "Lavrov", Kind: "met"}},
+		}
+		if got := r.needs(c); got != (tc.want != "davis") {
+			t.Errorf("%s: needs = %v", tc.name, got)
+		}
+		r.apply(c)
+		if c.Persons[0].Key != tc.want || c.Interactions[0].A != tc.want {
+			t.Errorf("%s: person key %q, interaction side %q, want %q", tc.name, c.Persons[0].Key, c.Interactions[0].A, tc.want)
+		}
+	}
+}

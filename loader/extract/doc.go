@@ -17,7 +17,12 @@
 // capitalised word ("Alexander Botsan-Kharchenko", "given+name"), a name
 // before a speech or meeting verb or after "told"/"met with"/"between"
 // ("verb"), and, once found, every other mention of the same surname in the
-// cable ("surname"). Words from the tables (places, demonyms, organizations,
+// cable ("surname"). With the optional gazetteer, a capitalised word standing
+// alone that the Phoenix actor dictionaries know as a surname ("actor") and
+// their given names before a capitalised word are persons too. A table of
+// common English words (commonwords.txt, counted from how the corpus writes
+// them) keeps capitalised phrases ("Animal Husbandry") and, in ALL-CAPS
+// cables, ordinary words out of names. Words from the tables (places, demonyms, organizations,
 // tags, host-government abbreviations), titles, section words and
 // redactions are never names. Within a cable one surname is one person,
 // named by its fullest form.
@@ -47,7 +52,10 @@
 // and transliterations, so "Tadić"/"TADIC" and "Sergei"/"Sergey" agree,
 // while a Serbian and a Russian Nikolic stay apart when the text says so.
 // The rule is deterministic per cable; ResolveKeys folds a bare key into
-// its one qualified variant across a corpus ("putin" -> "putin|RS").
+// its one qualified variant across a corpus ("putin" -> "putin|RS"),
+// except a mention whose given name differs from every given name of that
+// variant (Terry Davis stays apart from Ben Davis), and a shared given name
+// picks the variant when the counts alone would not.
 //
 // # Interactions
 //
