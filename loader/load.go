@@ -37,6 +37,27 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 		return sum, fmt.Errorf("preparing the store (constraints and indexes): %w", err)
 	}
 
+	// Raw hashes let a re-load skip unchanged records before parsing them.
+	salt, err := rawSalt(ext, opts.RawSalt)
+	if err != nil {
+		return sum, err
+	}
+	opts.salt = salt
+	if !opts.Force {
+		if opts.skip, err = loadSkipIndex(ctx, store); err != nil {
+			return sum, err
+		}
+	}
+
+	// A store that can defer derived work (aggregates of shared nodes) to
+	// the end of the load does it once, not once per batch.
+	bulk, _ := store.(graph.BulkWriter)
+	if bulk != nil {
+		if err := bulk.BeginBulk(ctx); err != nil {
+			return sum, fmt.Errorf("preparing the store for a bulk load: %w", err)
+		}
+	}
+
 	c := &counters{}
 	stopProgress := startProgress(opts.Progress, c, src.totalBytes(), start)
 
@@ -48,7 +69,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	type writeResult struct {
 		seen                                   map[string]string
 		loaded, unchanged, duplicates, dropped int
-		batches                                int
+		batches, skipped                       int
 		err                                    error
 	}
 	done := make(chan writeResult, 1)
@@ -65,7 +86,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 				cancelWrite(err)
 			}
 		}
-		done <- writeResult{w.seen, w.loaded, w.unchanged, w.duplicates, w.dropped, w.batches, w.err}
+		done <- writeResult{w.seen, w.loaded, w.unchanged, w.duplicates, w.dropped, w.batches, w.skipped, w.err}
 	}()
 
 	var batch []Item
@@ -124,18 +145,32 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	}
 	close(batches)
 	wr := <-done
+	var bulkErr error
+	if bulk != nil {
+		// Also after a failure or an interruption: the batches written are
+		// whole and get their aggregates now (or, should this fail, at the
+		// next load).
+		t := time.Now()
+		if err := bulk.FinishBulk(context.WithoutCancel(ctx)); err != nil {
+			bulkErr = fmt.Errorf("computing shared nodes' aggregates (the next load repairs them): %w", err)
+		}
+		opts.Logger.Debug("bulk load finished", "took", time.Since(t))
+	}
 	stopProgress()
 
 	sum.Read = int(c.read.Load())
 	sum.Bytes = c.bytes.Load()
 	sum.Loaded, sum.Unchanged, sum.Duplicates, sum.Batches = wr.loaded, wr.unchanged, wr.duplicates, wr.batches
+	sum.Skipped = wr.skipped
 	sum.Dropped = wr.dropped + len(batch) + int(c.discarded.Load())
 	sum.Cables = len(wr.seen)
 
-	var err error
+	err = nil
 	switch {
 	case wr.err != nil:
-		err = wr.err
+		err = errors.Join(wr.err, bulkErr)
+	case bulkErr != nil:
+		err = bulkErr
 	case ctx.Err() != nil:
 		err = fmt.Errorf("load interrupted, whole batches written so far are kept: %w", context.Cause(ctx))
 	case strictErr != nil:
@@ -145,7 +180,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	case sum.Failed > 0:
 		err = fmt.Errorf("%d of %d records failed: %w", sum.Failed, sum.Read, ErrFailures)
 	}
-	interrupted := wr.err != nil || ctx.Err() != nil || (serr != nil && serr != strictErr)
+	interrupted := wr.err != nil || bulkErr != nil || ctx.Err() != nil || (serr != nil && serr != strictErr)
 	if !interrupted && len(wr.seen) > 0 {
 		now := time.Now().UTC()
 		sum.Version = DatasetVersion(wr.seen)
@@ -169,6 +204,7 @@ type writer struct {
 	seen  map[string]string // id -> content hash of the latest record seen
 
 	loaded, unchanged, duplicates, dropped, batches int
+	skipped                                         int
 	err                                             error
 }
 
@@ -182,7 +218,7 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.opts.WriteTimeout)
 	defer cancel()
 
-	unchanged := 0
+	unchanged, skipped := 0, 0
 	if !w.opts.Force {
 		ids := make([]string, len(b))
 		for i, it := range b {
@@ -193,21 +229,45 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 			return fmt.Errorf("reading stored content hashes of %d cables (%s..%s): %w", len(ids), ids[0], ids[len(ids)-1], err)
 		}
 		kept := make([]Item, 0, len(b))
+		rehash := map[string]string{}
 		for _, it := range b {
-			if h, ok := stored[it.Cable.ID]; ok && h == it.Hash {
+			h, ok := stored[it.Cable.ID]
+			if ok && contentOf(h) == it.Hash {
 				unchanged++
+				if it.skipped {
+					skipped++
+				}
 				w.seen[it.Cable.ID] = it.Hash
+				if want := storedHash(it.Hash, it.RawHash); h != want && it.RawHash != "" {
+					rehash[it.Cable.ID] = want // same content, read another way
+				}
 				continue
+			}
+			if it.skipped {
+				// Recognised by its raw hash at the start of the load, but
+				// the store now holds something else: another writer ran.
+				return fmt.Errorf("cable %s changed in the store during the load (stored hash %q, expected %q); load again", it.Cable.ID, h, it.Hash)
 			}
 			kept = append(kept, it)
 		}
 		b = kept
+		if hi, ok := w.store.(graph.HashIndex); ok && len(rehash) > 0 {
+			if err := hi.SetCableHashes(ctx, rehash); err != nil {
+				return fmt.Errorf("updating the raw hashes of %d unchanged cables: %w", len(rehash), err)
+			}
+		}
+	} else {
+		for _, it := range b {
+			if it.skipped {
+				return fmt.Errorf("cable %s was skipped by its raw hash in a forced load (bug)", it.Cable.ID)
+			}
+		}
 	}
 	if len(b) > 0 {
 		cables := make([]*graph.Cable, len(b))
 		hashes := make([]string, len(b))
 		for i, it := range b {
-			cables[i], hashes[i] = it.Cable, it.Hash
+			cables[i], hashes[i] = it.Cable, storedHash(it.Hash, it.RawHash)
 		}
 		t := time.Now()
 		if err := w.store.WriteCables(ctx, cables, hashes); err != nil {
@@ -221,6 +281,7 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 	}
 	w.loaded += len(b)
 	w.unchanged += unchanged
+	w.skipped += skipped
 	w.duplicates += dups
 	w.c.loaded.Add(int64(len(b)))
 	w.c.unchanged.Add(int64(unchanged))

@@ -45,6 +45,15 @@ type Options struct {
 	// TempDir is where the spool file of person key resolution is created;
 	// "" means os.TempDir(). The file is removed when the load returns.
 	TempDir string
+	// RawSalt is mixed into every record's raw hash (see rawhash.go): pass
+	// anything else that changes what parsing and extraction produce and
+	// that the loader cannot see, so that changing it re-parses.
+	RawSalt string
+
+	// Set by Load: the raw hash salt ("" computes no raw hashes) and the
+	// stored cables by raw hash, which are skipped before parsing.
+	salt string
+	skip skipIndex
 }
 
 // MaxFailures is how many failures a Summary keeps; the count is exact.

@@ -51,7 +51,11 @@ func (s *spool) write(it Item) error {
 			return fmt.Errorf("spooling cable %s: %w", it.Cable.ID, err)
 		}
 	}
-	s.bw.WriteString(it.Hash)
+	// "[=]hash[.raw] json": = marks a cable skipped by its raw hash.
+	if it.skipped {
+		s.bw.WriteByte('=')
+	}
+	s.bw.WriteString(storedHash(it.Hash, it.RawHash))
 	s.bw.WriteByte(' ')
 	s.bw.Write(raw)
 	if err := s.bw.WriteByte('\n'); err != nil {
@@ -111,7 +115,8 @@ func (s *spool) each(ctx context.Context, fn func(Item) error) (int, error) {
 		if !ok {
 			return n, fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
 		}
-		it := Item{Seq: n, Hash: string(hash), Cable: nil}
+		it := Item{Seq: n}
+		it.setHeader(hash)
 		if err := json.Unmarshal(raw, &it.Cable); err != nil {
 			return n, fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
 		}
@@ -123,6 +128,16 @@ func (s *spool) each(ctx context.Context, fn func(Item) error) (int, error) {
 		}
 	}
 	return s.n, nil
+}
+
+// setHeader sets the hashes and the skipped mark from a spool line's
+// header, "[=]hash[.raw]" (see write).
+func (it *Item) setHeader(header []byte) {
+	if rest, ok := bytes.CutPrefix(header, []byte("=")); ok {
+		it.skipped, header = true, rest
+	}
+	h, r, _ := bytes.Cut(header, []byte("."))
+	it.Hash, it.RawHash = string(h), string(r)
 }
 
 // remove closes and deletes the spool file.

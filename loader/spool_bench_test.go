@@ -20,7 +20,7 @@ func BenchmarkSpool(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	it := work(ext, job{rec: parse.Record{Path: examples.Moscow235Name, Format: "page", Data: examples.Moscow235}})
+	it := work(ext, job{rec: parse.Record{Path: examples.Moscow235Name, Format: "page", Data: examples.Moscow235}}, Options{})
 	if it.Failure != nil {
 		b.Fatalf("example cable: %+v", it.Failure)
 	}

@@ -81,7 +81,8 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 						res.err = fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
 						break
 					}
-					it := Item{Seq: n, Hash: string(hash)}
+					it := Item{Seq: n}
+					it.setHeader(hash)
 					if err := json.Unmarshal(raw, &it.Cable); err != nil {
 						res.err = fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
 						break

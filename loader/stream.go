@@ -20,7 +20,12 @@ type Item struct {
 	Seq     int          // 0-based position in input order
 	Cable   *graph.Cable // nil when Failure is set
 	Hash    string       // hex sha256 of the cable's JSON, see ContentHash
+	RawHash string       // hex sha256 of the raw record and what decides its parse (see rawhash.go); "" without a salt
 	Failure *parse.Failure
+
+	// skipped: an unchanged stored cable recognised by RawHash before
+	// parsing; Cable holds only its ID and Hash the stored content hash.
+	skipped bool
 
 	raw []byte // the JSON that was hashed, kept for the spool
 }
@@ -70,7 +75,7 @@ func stream(ctx context.Context, ext *extract.Extractor, src Source, opts Option
 					results <- Item{Seq: j.seq} // not worked on: discarded below
 					continue
 				}
-				results <- work(ext, j)
+				results <- work(ext, j, opts)
 			}
 		})
 	}
@@ -180,11 +185,18 @@ func read(ctx context.Context, src Source, opts Options, c *counters, slots chan
 
 // work parses and extracts one record. A panic in the parser or extractor
 // becomes a failure of that record: bad input never crashes a load.
-func work(ext *extract.Extractor, j job) (it Item) {
+func work(ext *extract.Extractor, j job, opts Options) (it Item) {
 	it.Seq = j.seq
 	if j.fail != nil {
 		it.Failure = j.fail
 		return it
+	}
+	if opts.salt != "" {
+		it.RawHash = rawHash(opts.salt, j.rec)
+		if e, ok := opts.skip[it.RawHash]; ok {
+			it.Cable, it.Hash, it.skipped = &graph.Cable{ID: e.id}, e.content, true
+			return it
+		}
 	}
 	fail := func(reason string) *parse.Failure {
 		return &parse.Failure{Path: j.rec.Path, Record: j.rec.Index, Line: j.rec.Line, Reason: reason}

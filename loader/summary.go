@@ -16,6 +16,7 @@ type Summary struct {
 	Read       int // records read from the inputs
 	Loaded     int // cables written (new or changed)
 	Unchanged  int // cables skipped because the stored content hash is the same
+	Skipped    int // of Unchanged, records recognised by their raw hash and never parsed (see rawhash.go)
 	Failed     int // records that could not be read, parsed or extracted
 	Duplicates int // records superseded by a later record with the same id in the same batch
 	Dropped    int // records read but not written because the load stopped early
@@ -57,6 +58,9 @@ func (s Summary) Write(w io.Writer, max int, failuresFile string) error {
 	ew := &errWriter{w: w}
 	ew.printf("read %d records (%.1f MB) in %s: %d loaded, %d unchanged, %d failed",
 		s.Read, float64(s.Bytes)/1e6, s.Duration.Round(time.Millisecond), s.Loaded, s.Unchanged, s.Failed)
+	if s.Skipped > 0 {
+		ew.printf(" (%d of them recognised unparsed by their raw hash)", s.Skipped)
+	}
 	if s.Duplicates > 0 {
 		ew.printf(", %d duplicates superseded", s.Duplicates)
 	}

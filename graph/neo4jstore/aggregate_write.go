@@ -42,21 +42,12 @@ UNWIND $keys AS k
 MATCH (p:Person {key: k}) WHERE NOT (p)-[:MENTIONED_IN]->() DETACH DELETE p`
 )
 
-// personAggregates recomputes the Person nodes touched by the batch:
+// personAggregates recomputes the Person nodes touched by a write:
 // persons that lost mentions from all their mentions, the others by
-// folding the new mentions into their current aggregate (a fresh load
+// folding the new mentions (f) into their current aggregate (a fresh load
 // never re-reads the thousands of mentions of a popular person). It
 // returns the countries whose AFFILIATED_WITH edges were dropped.
-func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows, lost stringSet) ([]string, error) {
-	newMentions := map[string][]mention{}
-	for _, r := range b.mentioned {
-		m := r.(map[string]any)
-		k := m["key"].(string)
-		newMentions[k] = append(newMentions[k], mention{
-			Name: str(m["name"]), Surname: str(m["surname"]), Countries: distinct([]string{str(m["country"])}),
-			Aliases: strList(m["aliases"]), Roles: strList(m["roles"]), How: strList(m["how"]),
-		})
-	}
+func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransaction, f *freshFacts, lost stringSet) ([]string, error) {
 	var rows, aff []any
 	add := func(key string, ms []mention, cables int) {
 		if cables == 0 {
@@ -102,7 +93,7 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 	}
 
 	var incr []string
-	for _, k := range b.personKey {
+	for _, k := range f.personOrder {
 		if !lost.seen[k] {
 			incr = append(incr, k)
 		}
@@ -115,7 +106,8 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 		for _, r := range recs {
 			k := str(r.Values[0])
 			cur, _ := r.Values[1].(map[string]any)
-			ms := newMentions[k]
+			fp := f.persons[k]
+			ms := []mention{fp.m}
 			n, _ := cur["cables"].(int64)
 			if n > 0 {
 				ms = append(ms, mention{
@@ -123,7 +115,7 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 					Aliases: strList(cur["aliases"]), Roles: strList(cur["roles"]), How: strList(cur["how"]),
 				})
 			}
-			add(k, ms, int(n)+len(newMentions[k]))
+			add(k, ms, int(n)+fp.n)
 		}
 	}
 	if err := s.unwind(ctx, tx, cySetPersons, "rows", rows); err != nil {
@@ -203,10 +195,11 @@ var nodeSpecs = []nodeSpec{
 	},
 }
 
-// nodeAggregates recomputes the properties of the spec's nodes touched by
-// the batch: from every relationship when the node lost some (lost), else
-// by folding the batch's new relationships into the current values.
-func (s *Store) nodeAggregates(ctx context.Context, tx neo4j.ManagedTransaction, spec nodeSpec, lost stringSet, b *batchRows) error {
+// nodeAggregates recomputes the properties of the nodes of nodeSpecs[i]
+// touched by a write: from every relationship when the node lost some
+// (lost), else by folding the new values (f) into the current ones.
+func (s *Store) nodeAggregates(ctx context.Context, tx neo4j.ManagedTransaction, i int, lost stringSet, f *freshFacts) error {
+	spec := nodeSpecs[i]
 	relProps := make([]string, len(spec.fields))
 	nodeProps := make([]string, len(spec.fields))
 	sets := make([]string, len(spec.fields))
@@ -221,21 +214,13 @@ func (s *Store) nodeAggregates(ctx context.Context, tx neo4j.ManagedTransaction,
 	now := match + fmt.Sprintf("RETURN k, [%s]", strings.Join(nodeProps, ", "))
 	set := fmt.Sprintf("UNWIND $rows AS row MATCH (n:%s {%s: row.k}) SET %s", spec.label, spec.key, strings.Join(sets, ", "))
 
-	fresh := map[string][][]string{}
+	fresh := f.nodes[i]
 	var incr []string
-	for _, r := range spec.rows(b) {
-		m := r.(map[string]any)
-		k := m[spec.rowKey].(string)
-		v := make([]string, len(spec.fields))
-		for i, f := range spec.fields {
-			v[i] = str(m[f])
-		}
-		if _, ok := fresh[k]; !ok && !lost.seen[k] {
+	for _, k := range f.nodeOrder[i] {
+		if !lost.seen[k] {
 			incr = append(incr, k)
 		}
-		fresh[k] = append(fresh[k], v)
 	}
-
 	var rows []any
 	for chunk := range chunks(strs(lost.list), s.batch) {
 		recs, err := collect(ctx, tx, full, map[string]any{"keys": chunk})
@@ -263,7 +248,7 @@ func (s *Store) nodeAggregates(ctx context.Context, tx neo4j.ManagedTransaction,
 		}
 		for _, r := range recs {
 			k := str(r.Values[0])
-			vs := fresh[k]
+			vs := [][]string{fresh[k]}
 			if cur, _ := r.Values[1].([]any); len(cur) > 0 && cur[0] != nil {
 				vs = append([][]string{strList(cur)}, vs...)
 			}

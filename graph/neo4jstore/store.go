@@ -43,6 +43,11 @@ type Store struct {
 	// concurrent transactions would race on. Other processes must not
 	// write the same database at the same time (the loader is the writer).
 	writeMu sync.Mutex
+	// bulk, between BeginBulk and FinishBulk, collects the shared nodes
+	// whose aggregates are deferred; bulkAll says an earlier bulk load
+	// died, so FinishBulk recomputes every one. Guarded by writeMu.
+	bulk    *touched
+	bulkAll bool
 }
 
 var _ graph.Store = (*Store)(nil)

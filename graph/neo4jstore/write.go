@@ -35,6 +35,8 @@ SET c.created = row.created, c.released = row.released, c.classification = row.c
     c.origin = row.origin, c.originLower = row.originLower, c.subject = row.subject, c.body = row.body, c.tags = row.tags,
     c.hash = row.hash, c.doc = row.doc`
 
+	cyExisting = `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id`
+
 	cyTagged = `
 UNWIND $rows AS row
 MATCH (c:Cable {id: row.cable}) MERGE (t:Tag {code: row.code})
@@ -91,6 +93,8 @@ SET d.version = $version, d.loadedAt = $loadedAt, d.cables = $cables`
 )
 
 // WriteCables replaces every fact of each given cable in one transaction.
+// Between BeginBulk and FinishBulk it writes the facts only and remembers
+// which shared nodes to recompute.
 func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes []string) error {
 	b, err := buildRows(cables, hashes)
 	if err != nil {
@@ -102,14 +106,28 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	start := time.Now()
-	var inTx time.Duration
+	var (
+		inTx time.Duration
+		t    *touched
+	)
+	fresh := freshOf(b)
 	_, err = s.write(ctx, "write cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		t0 := time.Now()
 		defer func() { inTx = time.Since(t0) }()
-		return nil, s.writeBatch(ctx, tx, b)
+		var err error
+		t, err = s.writeFacts(ctx, tx, b)
+		if err != nil || s.bulk != nil {
+			return nil, err
+		}
+		t.fresh = fresh
+		return nil, s.aggregates(ctx, tx, t)
 	})
 	if err != nil {
 		return err
+	}
+	if s.bulk != nil {
+		t.fresh = fresh
+		s.bulk.merge(t)
 	}
 	s.log.Debug("neo4j wrote cables", "cables", len(b.ids), "persons", len(b.personKey),
 		"interactions", len(b.interacted), "statements", inTx, "took", time.Since(start))
@@ -134,46 +152,61 @@ func (s *stringSet) add(v ...string) {
 	}
 }
 
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows) error {
-	ids := b.ids
-	var oldRefs, oldOrgs, oldTags, countries, lostPersons stringSet
-
-	// 1. Forget the old facts of these cables.
+// writeFacts forgets the old facts of the batch's cables that are already
+// stored and writes the new ones. It returns the shared nodes that lost
+// facts. A batch of cables none of which is stored (every batch of a first
+// load) skips the forgetting and CREATEs its cables instead of MERGEing.
+func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows) (*touched, error) {
+	t := &touched{}
 	t0 := time.Now()
-	recs, err := collect(ctx, tx, cyDropCableFacts, map[string]any{"ids": ids})
+	recs, err := collect(ctx, tx, cyExisting, map[string]any{"ids": strs(b.ids)})
 	if err != nil {
-		return fmt.Errorf("drop old cable facts: %w", err)
+		return nil, fmt.Errorf("find stored cables: %w", err)
 	}
+	existing := make([]any, 0, len(recs))
 	for _, r := range recs {
-		t, _ := r.Values[0].(string)
-		k, _ := r.Values[1].(string)
-		switch t {
-		case graph.RelCites:
-			oldRefs.add(k)
-		case graph.RelMentionsOrg:
-			oldOrgs.add(k)
-		case graph.RelTagged:
-			oldTags.add(k)
-		default:
-			countries.add(k)
+		existing = append(existing, r.Values[0])
+	}
+
+	// 1. Forget the old facts of the stored cables.
+	if len(existing) > 0 {
+		recs, err := collect(ctx, tx, cyDropCableFacts, map[string]any{"ids": existing})
+		if err != nil {
+			return nil, fmt.Errorf("drop old cable facts: %w", err)
+		}
+		for _, r := range recs {
+			rel, _ := r.Values[0].(string)
+			k, _ := r.Values[1].(string)
+			switch rel {
+			case graph.RelCites:
+				t.refs.add(k)
+			case graph.RelMentionsOrg:
+				t.orgs.add(k)
+			case graph.RelTagged:
+				t.tags.add(k)
+			default:
+				t.countries.add(k)
+			}
+		}
+		recs, err = collect(ctx, tx, cyDropPersonFacts, map[string]any{"ids": existing})
+		if err != nil {
+			return nil, fmt.Errorf("drop old person facts: %w", err)
+		}
+		for _, r := range recs {
+			k, _ := r.Values[0].(string)
+			t.persons.add(k)
+		}
+		if err := run(ctx, tx, cyDropInteractions, map[string]any{"ids": existing}); err != nil {
+			return nil, fmt.Errorf("drop old interactions: %w", err)
 		}
 	}
-	recs, err = collect(ctx, tx, cyDropPersonFacts, map[string]any{"ids": ids})
-	if err != nil {
-		return fmt.Errorf("drop old person facts: %w", err)
-	}
-	for _, r := range recs {
-		k, _ := r.Values[0].(string)
-		lostPersons.add(k)
-	}
-	if err := run(ctx, tx, cyDropInteractions, map[string]any{"ids": ids}); err != nil {
-		return fmt.Errorf("drop old interactions: %w", err)
-	}
-	s.log.Debug("neo4j write step", "step", "drop old facts", "took", time.Since(t0))
+	s.log.Debug("neo4j write step", "step", "drop old facts", "stored", len(existing), "took", time.Since(t0))
 
 	// 2. Cables, then their relationships; each MERGEs the shared node
 	// at its far end on its constrained key (one pass instead of a node
 	// pass and a relationship pass).
+	// Cables are MERGEd even when none was found stored: CREATE would
+	// save little and turn a concurrent writer into a constraint error.
 	steps := []struct {
 		name, cypher string
 		rows         []any
@@ -192,41 +225,46 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 	for _, st := range steps {
 		t0 := time.Now()
 		if err := s.unwind(ctx, tx, st.cypher, "rows", st.rows); err != nil {
-			return fmt.Errorf("write %s: %w", st.name, err)
+			return nil, fmt.Errorf("write %s: %w", st.name, err)
 		}
 		s.log.Debug("neo4j write step", "step", st.name, "rows", len(st.rows), "took", time.Since(t0))
 	}
 	var resolve stringSet
-	resolve.add(ids...)
+	resolve.add(b.ids...)
 	resolve.add(b.refIDs...)
 	if err := s.unwind(ctx, tx, cyResolves, "ids", strs(resolve.list)); err != nil {
-		return fmt.Errorf("write RESOLVES_TO: %w", err)
+		return nil, fmt.Errorf("write RESOLVES_TO: %w", err)
 	}
+	return t, nil
+}
 
-	t0 = time.Now()
+// aggregates recomputes the shared nodes t names (step 3) and deletes
+// those nothing points at any more (step 4).
+func (s *Store) aggregates(ctx context.Context, tx neo4j.ManagedTransaction, t *touched) error {
+	t0 := time.Now()
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
-	affLost, err := s.personAggregates(ctx, tx, b, lostPersons)
+	affLost, err := s.personAggregates(ctx, tx, t.fresh, t.persons)
 	if err != nil {
 		return err
 	}
 	var gone stringSet
-	gone.add(countries.list...)
+	gone.add(t.countries.list...)
 	gone.add(affLost...)
-	for _, spec := range nodeSpecs {
+	for i, spec := range nodeSpecs {
 		var lost stringSet
 		switch spec.label {
 		case graph.KindTag:
-			lost = oldTags
+			lost = t.tags
 		case graph.KindCountry:
-			lost = countries
+			lost = t.countries
 		case graph.KindOrganization:
-			lost = oldOrgs
+			lost = t.orgs
 		case graph.KindReference:
-			lost = oldRefs
+			lost = t.refs
 		}
-		if err := s.nodeAggregates(ctx, tx, spec, lost, b); err != nil {
+		if err := s.nodeAggregates(ctx, tx, i, lost, t.fresh); err != nil {
 			return err
 		}
 	}
@@ -236,10 +274,10 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		name, cypher string
 		keys         []string
 	}{
-		{"persons", cyDeletePersons, lostPersons.list},
-		{"references", cyOrphanRefs, oldRefs.list},
-		{"organizations", cyOrphanOrgs, oldOrgs.list},
-		{"tags", cyOrphanTags, oldTags.list},
+		{"persons", cyDeletePersons, t.persons.list},
+		{"references", cyOrphanRefs, t.refs.list},
+		{"organizations", cyOrphanOrgs, t.orgs.list},
+		{"tags", cyOrphanTags, t.tags.list},
 		{"countries", cyOrphanCountries, gone.list},
 	}
 	for _, o := range orphans {
@@ -317,4 +355,44 @@ func strList(v any) []string {
 		}
 	}
 	return out
+}
+
+var _ graph.HashIndex = (*Store)(nil)
+
+// AllCableHashes returns the stored hash of every cable.
+func (s *Store) AllCableHashes(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	_, err := s.read(ctx, "all cable hashes", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		clear(out)
+		res, err := tx.Run(ctx, `MATCH (c:Cable) RETURN c.id, c.hash`, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			r := res.Record()
+			out[str(r.Values[0])] = str(r.Values[1])
+		}
+		return nil, res.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SetCableHashes replaces the stored hash of stored cables, nothing else.
+func (s *Store) SetCableHashes(ctx context.Context, hashes map[string]string) error {
+	rows := make([]any, 0, len(hashes))
+	for id, h := range hashes {
+		rows = append(rows, map[string]any{"id": id, "hash": h})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	_, err := s.write(ctx, "set cable hashes", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		return nil, s.unwind(ctx, tx, `UNWIND $rows AS row MATCH (c:Cable {id: row.id}) SET c.hash = row.hash`, "rows", rows)
+	})
+	return err
 }

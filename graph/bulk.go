@@ -1,0 +1,36 @@
+package graph
+
+import "context"
+
+// BulkWriter is implemented by a Writer that can defer the work derived
+// from many batches (shared nodes' aggregate properties, removal of nodes
+// nothing points at) to one pass at the end of a load. Recomputing a
+// popular person's aggregate after every batch costs more than writing the
+// batch; once per load it is cheap.
+//
+// The loader calls BeginBulk before its first WriteCables and FinishBulk
+// after its last one, even when the load failed or was interrupted, so that
+// what was written is complete. Between the two, readers may see stale
+// aggregates (never stale facts). A store must survive a crash between the
+// two: the next FinishBulk repairs every aggregate, not only those of its
+// own load.
+type BulkWriter interface {
+	// BeginBulk starts deferring derived work.
+	BeginBulk(ctx context.Context) error
+	// FinishBulk does the deferred work and stops deferring. Calling it
+	// without BeginBulk does nothing.
+	FinishBulk(ctx context.Context) error
+}
+
+// HashIndex is implemented by a Writer that can return the stored hash of
+// every cable at once, so that a re-load can recognise unchanged records
+// before parsing them instead of asking batch by batch, and that can
+// replace a stored hash without rewriting the cable (when only the way a
+// cable was read changed, not what it says).
+type HashIndex interface {
+	// AllCableHashes maps every stored cable id to its hash.
+	AllCableHashes(ctx context.Context) (map[string]string, error)
+	// SetCableHashes replaces the stored hash of the given stored cables
+	// (id -> hash); ids that are not stored are ignored.
+	SetCableHashes(ctx context.Context, hashes map[string]string) error
+}
