@@ -219,9 +219,9 @@ func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, int, error) {
 }
 
 // ReadSnapshot builds a new store from a snapshot written by WriteSnapshot
-// for the same key. Frames are decoded on every core and written in order
-// through WriteCables, so that the store is the one the original writes
-// built (slots renumbered without the replaced cables). A damaged snapshot,
+// for the same key. Frames are decoded and prepared on every core and
+// applied in order as WriteCables applies them, so that the store is the
+// one the original writes built (slots renumbered without the replaced cables). A damaged snapshot,
 // one of another format version or made for another key fails with an
 // error wrapping ErrBadSnapshot, never a panic.
 func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, SnapshotInfo, error) {
@@ -237,9 +237,8 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	defer cancel()
 
 	type result struct {
-		cables []*graph.Cable
-		hashes []string
-		err    error
+		recs []*cableRec
+		err  error
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	order := make(chan chan result, 2*workers) // frames in file order
@@ -280,14 +279,21 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 					out <- result{err: err}
 					return
 				}
-				res := result{cables: make([]*graph.Cable, 0, len(batch)), hashes: make([]string, 0, len(batch))}
+				// Prepared here, on every core, so that only linking
+				// (serial, under the write lock) is left for the
+				// applier, overlapping with the next frames.
+				res := result{recs: make([]*cableRec, 0, len(batch))}
 				for _, c := range batch {
 					if c.Cable == nil {
 						res.err = fmt.Errorf("snapshot frame holds no cable: %w", ErrBadSnapshot)
 						break
 					}
-					res.cables = append(res.cables, c.Cable)
-					res.hashes = append(res.hashes, c.Hash)
+					r, err := prepareIndexed(c.Cable, c.Hash)
+					if err != nil {
+						res.err = fmt.Errorf("restoring snapshot: %v: %w", err, ErrBadSnapshot)
+						break
+					}
+					res.recs = append(res.recs, r)
 				}
 				out <- res
 			}
@@ -307,13 +313,10 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		if res.err != nil {
 			return nil, info, res.err
 		}
-		if err := s.WriteCables(ctx, res.cables, res.hashes); err != nil {
-			if ctx.Err() != nil {
-				return nil, info, fmt.Errorf("reading snapshot: %w", err)
-			}
-			return nil, info, fmt.Errorf("restoring snapshot: %v: %w", err, ErrBadSnapshot)
+		if err := s.apply(ctx, res.recs); err != nil {
+			return nil, info, fmt.Errorf("reading snapshot: %w", err)
 		}
-		n += len(res.cables)
+		n += len(res.recs)
 		got++
 	}
 	if err := ctx.Err(); err != nil {

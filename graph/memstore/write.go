@@ -48,6 +48,12 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	if err != nil {
 		return err
 	}
+	return s.apply(ctx, recs)
+}
+
+// apply links prepared records under the write lock, where nothing can
+// fail but the context.
+func (s *Store) apply(ctx context.Context, recs []*cableRec) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
@@ -104,13 +110,11 @@ func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]
 					errs[i] = fmt.Errorf("memstore write: %w", err)
 					return
 				}
-				r, err := prepare(cables[i], hashes[i])
+				r, err := prepareIndexed(cables[i], hashes[i])
 				if err != nil {
 					errs[i] = fmt.Errorf("memstore write cable %d: %w", i, err)
 					continue
 				}
-				r.terms, r.docLen = termFreqs(r)
-				r.nterms = len(r.terms)
 				recs[i] = r
 			}
 		})
@@ -125,6 +129,17 @@ func prepareAll(ctx context.Context, cables []*graph.Cable, hashes []string) ([]
 		return nil, fmt.Errorf("memstore write: %w", err)
 	}
 	return recs, nil
+}
+
+// prepareIndexed prepares a cable and counts its terms for the text index.
+func prepareIndexed(c *graph.Cable, hash string) (*cableRec, error) {
+	r, err := prepare(c, hash)
+	if err != nil {
+		return nil, err
+	}
+	r.terms, r.docLen = termFreqs(r)
+	r.nterms = len(r.terms)
+	return r, nil
 }
 
 // link adds a prepared cable and all its relationships.
