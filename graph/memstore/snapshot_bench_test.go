@@ -90,7 +90,6 @@ func BenchmarkFullScaleSnapshot(b *testing.B) {
 	benchSnapshot(b, n, func(i int) *graph.Cable { return realistic(i, 42, vocab) })
 }
 
-
 // BenchmarkRestoreFile restores the snapshot file named by
 // CABLEGRAPH_SNAPSHOT (one written by serve --data, under --cache-dir) and
 // reports the time it took and the heap the restored store holds; with
