@@ -29,7 +29,7 @@ type bodyResult struct {
 // parseBodyLines reads paragraphs, summary and signature from the body
 // lines after the header, dropping section banners and handling lines.
 func parseBodyLines(lines []string) bodyResult {
-	var clean []string
+	clean := make([]string, 0, len(lines))
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t != "" && ((isBannerLine(t) && isBannerOnly(t)) || isCaveatOnly(t) || t == "NNNN" || t == "BT") {
@@ -45,21 +45,17 @@ func parseBodyLines(lines []string) bodyResult {
 	res.signature, clean = signature(clean)
 
 	var (
-		cur   *graph.Paragraph
-		parts []string
+		cur   graph.Paragraph // the paragraph being read (number 0: text before paragraph 1)
+		parts = make([]string, 0, 16)
 		last  int
 	)
 	emit := func() {
-		if cur == nil {
-			return
-		}
 		cur.Text = squeezeJoin(parts)
 		if cur.Text != "" || cur.Number > 0 {
-			res.paragraphs = append(res.paragraphs, *cur)
+			res.paragraphs = append(res.paragraphs, cur)
 		}
-		cur, parts = nil, nil
+		parts = parts[:0]
 	}
-	cur = &graph.Paragraph{}
 	for i, l := range clean {
 		t := strings.TrimSpace(l)
 		if t != "" && t[0] >= '0' && t[0] <= '9' {
@@ -70,8 +66,8 @@ func parseBodyLines(lines []string) bodyResult {
 			n, _ := strconv.Atoi(m[1])
 			if n == last+1 || (m[2] != "" && n > last && n <= last+5) {
 				emit()
-				cur = &graph.Paragraph{Number: n, Marking: m[2]}
-				parts = []string{m[3]}
+				cur = graph.Paragraph{Number: n, Marking: m[2]}
+				parts = append(parts, m[3])
 				last = n
 				continue
 			}
