@@ -66,7 +66,7 @@ func isNameWord(w string) bool {
 // parseClassifier reads the text after "Classified By:": who (name and
 // title, in either order) and the reasons.
 func parseClassifier(s string) *graph.Classifier {
-	s = strings.Join(strings.Fields(classPrefix.ReplaceAllString(s, "")), " ")
+	s = strings.Join(strings.Fields(cutAnchored(classPrefix, s)), " ")
 	c := &graph.Classifier{}
 	who := s
 	if loc := reasonsStart.FindStringIndex(s); loc != nil {

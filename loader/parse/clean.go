@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,7 +16,7 @@ import (
 // spaces and line breaks.
 func cleanChars(s string) string {
 	i := 0
-	for i < len(s) && !cleanStart(s, i) {
+	for i < len(s) && (!cleanFirst[s[i]] || !cleanStart(s, i)) {
 		i++
 	}
 	if i == len(s) {
@@ -24,6 +25,9 @@ func cleanChars(s string) string {
 	b := make([]byte, 0, len(s))
 	from := 0
 	for ; i < len(s); i++ {
+		if !cleanFirst[s[i]] {
+			continue
+		}
 		var rep string
 		n := 1
 		switch c := s[i]; {
@@ -48,6 +52,9 @@ func cleanChars(s string) string {
 	b = append(b, s[from:]...)
 	return string(b)
 }
+
+// cleanFirst marks the bytes a replacement of cleanChars starts with.
+var cleanFirst = [256]bool{'\t': true, '\f': true, '\\': true, 0xC2: true}
 
 // cleanStart reports whether a replacement of cleanChars starts at s[i].
 func cleanStart(s string, i int) bool {
@@ -130,4 +137,14 @@ func nextGluedField(s string, pos int) (int, int) {
 // isPerlSpace is `\s` of Go regexps: [\t\n\f\r ].
 func isPerlSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+// cutAnchored is re.ReplaceAllString(s, "") for a pattern anchored with ^
+// (not multi-line) that cannot match the empty string: it removes the one
+// possible match at the start, without copying s.
+func cutAnchored(re *regexp.Regexp, s string) string {
+	if loc := re.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
 }

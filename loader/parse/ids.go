@@ -26,7 +26,9 @@ var postAliases = map[string]string{
 func CanonicalID(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "_", " ")
-	s = idSection.ReplaceAllString(s, "")
+	if strings.Contains(s, "SECTION") {
+		s = idSection.ReplaceAllString(s, "")
+	}
 	m := idPattern.FindStringSubmatch(s)
 	if m == nil {
 		return ""

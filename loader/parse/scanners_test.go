@@ -4,6 +4,7 @@ import (
 	"html"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -39,7 +40,8 @@ var scannerCases = []string{
 	"x\n\n2008-01-30\n\n08MOSCOW235\n\nbody", "12\n\n2008-01-30\n\n08MOSCOW235\n\nEmbassy", "\n\n\n\n1234-",
 	"1,1/30/2008 15:43,08MOSCOW235,x", "x\n235,12/3/2008 5:43,08MOSCOW235,", "a/2008 b/", "/1234",
 	"gas\n\nMOSCOW 00000235 002 OF 002\n\npipeline", "MOSCOW 00000235  002 OF   002 x", "HEAD OF STATE", " OF 002",
-	"a&#x000A;b", "<a>&#x000A;</a>x&#x000A;", "&#x00<b>0A;", "x&amp;&#x000A;", "&#x000A", "&#x000a;", "<p>&notit;&#x000A;",
+	"TAGS: PREL KV", "  tags PREL", "Subject: x", "REF: A. B", "E.O. 12958: DECL: 1/1/18", "DECL: X1", "(U) Classified By: X",
+	"classified by classified by: x", "08 SECTION 01 OF 02 MOSCOW 235", "08SECTION01GF02BISHIEK21", "08moscow235", "a&#x000A;b", "<a>&#x000A;</a>x&#x000A;", "&#x00<b>0A;", "x&amp;&#x000A;", "&#x000A", "&#x000a;", "<p>&notit;&#x000A;",
 	"a & b&#x000A;", "&", "&#x000A;&#x000A;<", "<b", "t<b>x</b", "&lt;b&gt;",
 	"A BC 12345 123 OF 123", "xA BC 12345 123 OF 123", "A BC 12345 123.4 OF 123", "A BC 12345 123 OF 12", "1 OF 2",
 }
@@ -66,6 +68,14 @@ func checkScanners(t *testing.T, s string) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 	checkSqueeze(t, s)
+	for _, re := range []*regexp.Regexp{classField, tagsField, subjField, refStart, eoField, classPrefix} {
+		if got, want := cutAnchored(re, s), re.ReplaceAllString(s, ""); got != want {
+			t.Errorf("cutAnchored(%v, %q) = %q, ReplaceAllString says %q", re, s, got, want)
+		}
+	}
+	if got, want := CanonicalID(s), specCanonicalID(s); got != want {
+		t.Errorf("CanonicalID(%q) = %q, without the pre-check %q", s, got, want)
+	}
 	if got, want := stripTags(s), specStripTags(s); got != want {
 		t.Errorf("stripTags(%q) = %q, want %q", s, got, want)
 	}
@@ -218,4 +228,24 @@ func specStripTags(s string) string {
 		s = s[i+j+1:]
 	}
 	return html.UnescapeString(b.String())
+}
+
+// specCanonicalID is CanonicalID without the "SECTION" pre-check.
+func specCanonicalID(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "_", " ")
+	s = idSection.ReplaceAllString(s, "")
+	m := idPattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	post := strings.ReplaceAll(m[2], " ", "")
+	if a, ok := postAliases[post]; ok {
+		post = a
+	}
+	n, err := strconv.Atoi(m[3])
+	if err != nil || n == 0 {
+		return ""
+	}
+	return m[1] + post + strconv.Itoa(n)
 }

@@ -66,13 +66,13 @@ func parseHeader(lines []string, own, year string) header {
 						refTxt := rest[r[1]:]
 						if c := classMid.FindStringIndex(refTxt); c != nil {
 							if h.classifier == nil {
-								h.classifier = parseClassifier(classField.ReplaceAllString(strings.TrimLeft(refTxt[c[0]:], "\" "), ""))
+								h.classifier = parseClassifier(cutAnchored(classField, strings.TrimLeft(refTxt[c[0]:], "\" ")))
 							}
 							refTxt = refTxt[:c[0]]
 						}
 						h.refs = mergeRefs(h.refs, refsFromText(refTxt, own, year)...)
 					} else if h.classifier == nil {
-						h.classifier = parseClassifier(classField.ReplaceAllString(strings.TrimLeft(rest, "\" "), ""))
+						h.classifier = parseClassifier(cutAnchored(classField, strings.TrimLeft(rest, "\" ")))
 					}
 				}
 				h.subject = strings.Join(strings.Fields(txt), " ")
@@ -147,16 +147,16 @@ func parseHeader(lines []string, own, year string) header {
 			contLines = 0
 			switch {
 			case tagsField.MatchString(l):
-				field, buf = "tags", []string{tagsField.ReplaceAllString(l, "")}
+				field, buf = "tags", []string{cutAnchored(tagsField, l)}
 			case subjField.MatchString(l):
-				field, buf = "subject", []string{subjField.ReplaceAllString(l, "")}
+				field, buf = "subject", []string{cutAnchored(subjField, l)}
 				seenSubject = true
 			case isRefStart(l):
-				field, buf = "ref", []string{refStart.ReplaceAllString(l, "")}
+				field, buf = "ref", []string{cutAnchored(refStart, l)}
 			case isClassField(l):
-				field, buf = "class", []string{classField.ReplaceAllString(l, "")}
+				field, buf = "class", []string{cutAnchored(classField, l)}
 			default:
-				field, buf = "eo", []string{eoField.ReplaceAllString(l, "")}
+				field, buf = "eo", []string{cutAnchored(eoField, l)}
 			}
 			h.bodyStart = i + 1
 			continue
