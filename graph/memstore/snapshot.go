@@ -20,26 +20,30 @@ import (
 
 // A snapshot is the store written to disk so that a restart with unchanged
 // inputs skips parsing and extraction, which are nearly all of a load's
-// cost. It holds only what was written (each live cable's document and
-// content hash, in write order, and the dataset info), not the indexes:
-// restoring replays the documents through WriteCables, so that a restored
-// store is by construction the store a load would build, and an index
-// change never needs a new snapshot format. See BenchmarkSnapshot for what
-// writing and restoring cost.
+// cost. It holds what was written (each live cable's document and content
+// hash, in write order, and the dataset info) and the text index's
+// postings, the one index that is costly to rebuild (tokenising every body
+// and growing a map of every term). Everything else is rebuilt: restoring
+// replays the documents through the write path (prepare and link, as
+// WriteCables does), so that a restored store is by construction the store
+// a load would build. See BenchmarkSnapshot for what writing and restoring
+// cost.
 //
 // Layout: the magic line, a uint32 format version, then frames. Each frame
 // is a uint32 payload length, a uint32 CRC-32C of the payload and the
 // payload, a gob stream of its own (so frames decode in parallel). The
-// first frame holds a snapshotHeader, the others up to snapFrame cables;
-// the header says how many cables and frames follow, so a truncated file is
-// detected. Integers are little-endian.
+// first frame holds a snapshotHeader, then come frames of up to snapFrame
+// cables, then frames of postings (snapPostings); the header says how many
+// of each follow, so a truncated file is detected. Integers are
+// little-endian.
 
 const (
 	snapMagic   = "CABLEGRAPH MEMSTORE SNAPSHOT\n"
-	snapVersion = 1
+	snapVersion = 2
 	snapFrame   = 1000    // cables per frame, and per WriteCables on restore
 	snapMaxLen  = 1 << 30 // a frame larger than this is damage, not data
 	snapBufSize = 1 << 20 // buffered I/O
+	snapPosts   = 1 << 18 // postings per frame (about)
 )
 
 // ErrBadSnapshot is wrapped by the errors of ReadSnapshot and OpenSnapshot
@@ -65,28 +69,42 @@ type SnapshotInfo struct {
 }
 
 type snapshotHeader struct {
-	Info   SnapshotInfo
-	Frames int
+	Info          SnapshotInfo
+	Frames        int // of cables
+	PostingFrames int
 }
 
-// snapCable is one cable of a frame.
+// snapCable is one cable of a frame, with what the text index keeps of it.
 type snapCable struct {
-	Hash  string
-	Cable *graph.Cable
+	Hash           string
+	Cable          *graph.Cable
+	DocLen, NTerms int
 }
 
-// WriteSnapshot writes every cable of the store, with its content hash and
-// the dataset info, to w. The store stays readable (and writable) meanwhile:
-// the set of cables is taken at the start under a read lock, and the
-// documents it refers to are never modified once written.
+// snapPostings is a frame of the text index: Terms[i] has Counts[i]
+// postings, stored one after the other in Slots and TFs. Slots are
+// positions among the snapshot's cables, in file order.
+type snapPostings struct {
+	Terms      []string
+	Counts     []uint32
+	Slots, TFs []uint32
+}
+
+// WriteSnapshot writes every cable of the store, with its content hash, the
+// dataset info and the text index, to w. The store stays readable
+// meanwhile; writers wait until it is done.
 func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string) (SnapshotInfo, error) {
 	if err := ctx.Err(); err != nil {
 		return SnapshotInfo{}, fmt.Errorf("writing snapshot: %w", err)
 	}
 	s.mu.RLock()
+	defer s.mu.RUnlock()
 	live := make([]*cableRec, 0, len(s.cables))
-	for _, r := range s.slots {
+	remap := make([]int32, len(s.slots)) // slot -> position in the file, -1 when replaced
+	for i, r := range s.slots {
+		remap[i] = -1
 		if r != nil {
+			remap[i] = int32(len(live))
 			live = append(live, r)
 		}
 	}
@@ -95,7 +113,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		u := *t
 		info.Dataset.LoadedAt = &u
 	}
-	s.mu.RUnlock()
+	posts := s.postingFrames(remap)
 
 	bw := bufio.NewWriterSize(w, snapBufSize)
 	if _, err := bw.WriteString(snapMagic); err != nil {
@@ -106,7 +124,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 	bw.Write(v[:])
 	frames := (len(live) + snapFrame - 1) / snapFrame
 	var buf bytes.Buffer
-	if err := writeFrame(bw, &buf, snapshotHeader{Info: info, Frames: frames}); err != nil {
+	if err := writeFrame(bw, &buf, snapshotHeader{Info: info, Frames: frames, PostingFrames: len(posts)}); err != nil {
 		return info, err
 	}
 	batch := make([]snapCable, 0, snapFrame)
@@ -116,9 +134,17 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		}
 		batch = batch[:0]
 		for _, r := range chunk {
-			batch = append(batch, snapCable{Hash: r.hash, Cable: written(r)})
+			batch = append(batch, snapCable{Hash: r.hash, Cable: written(r), DocLen: r.docLen, NTerms: r.nterms})
 		}
 		if err := writeFrame(bw, &buf, batch); err != nil {
+			return info, err
+		}
+	}
+	for _, f := range posts {
+		if err := ctx.Err(); err != nil {
+			return info, fmt.Errorf("writing snapshot: %w", err)
+		}
+		if err := writeFrame(bw, &buf, f.build(s.text.postings, remap)); err != nil {
 			return info, err
 		}
 	}
@@ -126,6 +152,82 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		return info, fmt.Errorf("writing snapshot: %w", err)
 	}
 	return info, nil
+}
+
+// postingFrame is a run of terms whose postings fill one frame.
+type postingFrame []string
+
+// postingFrames cuts the index's terms into frames of about snapPosts live
+// postings; callers hold mu.
+func (s *Store) postingFrames(remap []int32) []postingFrame {
+	var out []postingFrame
+	var cur postingFrame
+	n := 0
+	for t, ps := range s.text.postings {
+		cur = append(cur, t)
+		n += len(ps)
+		if n >= snapPosts {
+			out, cur, n = append(out, cur), nil, 0
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// build encodes the frame's postings, dropping those of replaced cables
+// and renumbering slots to file positions (which keeps them sorted).
+func (f postingFrame) build(postings map[string][]posting, remap []int32) snapPostings {
+	var p snapPostings
+	for _, t := range f {
+		n := 0
+		for _, x := range postings[t] {
+			if int(x.slot) < len(remap) && remap[x.slot] >= 0 {
+				p.Slots = append(p.Slots, uint32(remap[x.slot]))
+				p.TFs = append(p.TFs, x.tf)
+				n++
+			}
+		}
+		if n > 0 {
+			p.Terms = append(p.Terms, t)
+			p.Counts = append(p.Counts, uint32(n))
+		}
+	}
+	return p
+}
+
+// postings decodes a frame back into posting lists, checking that every
+// slot names one of the cables and that each list is strictly ascending.
+func (p snapPostings) postings(cables int) (map[string][]posting, error) {
+	if len(p.Counts) != len(p.Terms) || len(p.Slots) != len(p.TFs) {
+		return nil, fmt.Errorf("snapshot postings frame: %d terms, %d counts, %d slots, %d tfs: %w", len(p.Terms), len(p.Counts), len(p.Slots), len(p.TFs), ErrBadSnapshot)
+	}
+	out := make(map[string][]posting, len(p.Terms))
+	at := 0
+	for i, t := range p.Terms {
+		n := int(p.Counts[i])
+		if n <= 0 || n > len(p.Slots)-at {
+			return nil, fmt.Errorf("snapshot postings of %q: count %d: %w", t, n, ErrBadSnapshot)
+		}
+		ps := make([]posting, n)
+		for j := range ps {
+			slot := p.Slots[at+j]
+			if int64(slot) >= int64(cables) || (j > 0 && slot <= ps[j-1].slot) {
+				return nil, fmt.Errorf("snapshot postings of %q: slot %d out of order or range: %w", t, slot, ErrBadSnapshot)
+			}
+			ps[j] = posting{slot: slot, tf: p.TFs[at+j]}
+		}
+		at += n
+		if _, dup := out[t]; dup {
+			return nil, fmt.Errorf("snapshot postings: term %q twice: %w", t, ErrBadSnapshot)
+		}
+		out[t] = ps
+	}
+	if at != len(p.Slots) {
+		return nil, fmt.Errorf("snapshot postings frame: %d postings left over: %w", len(p.Slots)-at, ErrBadSnapshot)
+	}
+	return out, nil
 }
 
 // written rebuilds the cable as it was written, sharing the skeleton's
@@ -193,29 +295,34 @@ func decodeFrame(payload []byte, v any) error {
 }
 
 // ReadSnapshotInfo reads only the header of a snapshot.
-func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, int, error) {
+func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, error) {
+	h, err := readHeader(r)
+	return h.Info, err
+}
+
+func readHeader(r io.Reader) (snapshotHeader, error) {
 	magic := make([]byte, len(snapMagic)+4)
 	if _, err := io.ReadFull(r, magic); err != nil {
-		return SnapshotInfo{}, 0, fmt.Errorf("snapshot too short: %w: %w", err, ErrBadSnapshot)
+		return snapshotHeader{}, fmt.Errorf("snapshot too short: %w: %w", err, ErrBadSnapshot)
 	}
 	if string(magic[:len(snapMagic)]) != snapMagic {
-		return SnapshotInfo{}, 0, fmt.Errorf("not a cablegraph snapshot: %w", ErrBadSnapshot)
+		return snapshotHeader{}, fmt.Errorf("not a cablegraph snapshot: %w", ErrBadSnapshot)
 	}
 	if v := binary.LittleEndian.Uint32(magic[len(snapMagic):]); v != snapVersion {
-		return SnapshotInfo{}, 0, fmt.Errorf("snapshot format version %d, this build reads %d: %w", v, snapVersion, ErrBadSnapshot)
+		return snapshotHeader{}, fmt.Errorf("snapshot format version %d, this build reads %d: %w", v, snapVersion, ErrBadSnapshot)
 	}
 	p, err := readFrame(r)
 	if err != nil {
-		return SnapshotInfo{}, 0, err
+		return snapshotHeader{}, err
 	}
 	var h snapshotHeader
 	if err := decodeFrame(p, &h); err != nil {
-		return SnapshotInfo{}, 0, err
+		return snapshotHeader{}, err
 	}
-	if h.Frames < 0 || h.Info.Cables < 0 || h.Frames != (h.Info.Cables+snapFrame-1)/snapFrame {
-		return SnapshotInfo{}, 0, fmt.Errorf("snapshot header: %d cables in %d frames: %w", h.Info.Cables, h.Frames, ErrBadSnapshot)
+	if h.Frames < 0 || h.Info.Cables < 0 || h.PostingFrames < 0 || h.Frames != (h.Info.Cables+snapFrame-1)/snapFrame {
+		return snapshotHeader{}, fmt.Errorf("snapshot header: %d cables in %d frames: %w", h.Info.Cables, h.Frames, ErrBadSnapshot)
 	}
-	return h.Info, h.Frames, nil
+	return h, nil
 }
 
 // ReadSnapshot builds a new store from a snapshot written by WriteSnapshot
@@ -226,7 +333,8 @@ func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, int, error) {
 // error wrapping ErrBadSnapshot, never a panic.
 func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, SnapshotInfo, error) {
 	br := bufio.NewReaderSize(r, snapBufSize)
-	info, frames, err := ReadSnapshotInfo(br)
+	h, err := readHeader(br)
+	info, frames := h.Info, h.Frames
 	if err != nil {
 		return nil, info, err
 	}
@@ -237,8 +345,9 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	defer cancel()
 
 	type result struct {
-		recs []*cableRec
-		err  error
+		recs  []*cableRec
+		posts map[string][]posting
+		err   error
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	order := make(chan chan result, 2*workers) // frames in file order
@@ -254,7 +363,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for range frames {
+		for i := range frames + h.PostingFrames {
 			out := make(chan result, 1)
 			p, err := readFrame(br)
 			if err == nil && ctx.Err() != nil {
@@ -273,6 +382,18 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 			case <-ctx.Done():
 				return
 			}
+			if i >= frames {
+				jobs <- func() {
+					var sp snapPostings
+					if err := decodeFrame(p, &sp); err != nil {
+						out <- result{err: err}
+						return
+					}
+					posts, err := sp.postings(info.Cables)
+					out <- result{posts: posts, err: err}
+				}
+				continue
+			}
 			jobs <- func() {
 				var batch []snapCable
 				if err := decodeFrame(p, &batch); err != nil {
@@ -288,11 +409,13 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 						res.err = fmt.Errorf("snapshot frame holds no cable: %w", ErrBadSnapshot)
 						break
 					}
-					r, err := prepareIndexed(c.Cable, c.Hash)
+					r, err := prepare(c.Cable, c.Hash)
 					if err != nil {
 						res.err = fmt.Errorf("restoring snapshot: %v: %w", err, ErrBadSnapshot)
 						break
 					}
+					// The text index comes from the postings frames.
+					r.docLen, r.nterms = c.DocLen, c.NTerms
 					res.recs = append(res.recs, r)
 				}
 				out <- res
@@ -313,17 +436,21 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		if res.err != nil {
 			return nil, info, res.err
 		}
-		if err := s.apply(ctx, res.recs); err != nil {
-			return nil, info, fmt.Errorf("reading snapshot: %w", err)
+		if got < frames {
+			if err := s.apply(ctx, res.recs); err != nil {
+				return nil, info, fmt.Errorf("reading snapshot: %w", err)
+			}
+			n += len(res.recs)
+		} else if err := s.addPostings(res.posts); err != nil {
+			return nil, info, err
 		}
-		n += len(res.recs)
 		got++
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, info, fmt.Errorf("reading snapshot: %w", err)
 	}
-	if got != frames || n != info.Cables {
-		return nil, info, fmt.Errorf("snapshot holds %d cables in %d frames, header says %d in %d: %w", n, got, info.Cables, frames, ErrBadSnapshot)
+	if got != frames+h.PostingFrames || n != info.Cables || len(s.slots) != n {
+		return nil, info, fmt.Errorf("snapshot holds %d cables in %d frames, header says %d in %d: %w", n, got, info.Cables, frames+h.PostingFrames, ErrBadSnapshot)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, info, fmt.Errorf("snapshot has data after its last frame: %w", ErrBadSnapshot)
@@ -334,4 +461,20 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		}
 	}
 	return s, info, nil
+}
+
+// addPostings installs restored posting lists in the text index.
+func (s *Store) addPostings(posts map[string][]posting) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ix := s.text
+	for t, ps := range posts {
+		if _, dup := ix.postings[t]; dup {
+			return fmt.Errorf("snapshot postings: term %q twice: %w", t, ErrBadSnapshot)
+		}
+		ix.postings[t] = ps
+		ix.total += len(ps)
+	}
+	ix.vocab = nil
+	return nil
 }

@@ -103,7 +103,7 @@ func BenchmarkRestoreFile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	info, _, err := memstore.ReadSnapshotInfo(f)
+	info, err := memstore.ReadSnapshotInfo(f)
 	f.Close()
 	if err != nil {
 		b.Fatal(err)
