@@ -197,21 +197,47 @@ func isWordByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// summaryEnds are the markers that end a summary; longestSummaryEnd is the
-// longest of them.
-var summaryEnds = [...]string{"END SUMMARY", "End Summary", "End summary", "end summary", "END OF SUMMARY", "End of Summary", "End of summary"}
-
+// longestSummaryEnd is the longest marker that ends a summary (the markers
+// are listed in scanners_test.go).
 const longestSummaryEnd = "END OF SUMMARY"
 
-// firstSummaryEnd returns where the first end-of-summary marker starts, or -1.
+// firstSummaryEnd returns where the first end-of-summary marker starts, or
+// -1. Every marker ends with SUMMARY, Summary or summary, which are rare:
+// each word is searched once and the marker's start looked for before it.
 func firstSummaryEnd(s string) int {
 	end := -1
-	for _, marker := range summaryEnds {
-		if i := strings.Index(s, marker); i >= 0 && (end < 0 || i < end) {
-			end = i
+	for _, w := range [...]struct{ word, p1, p2, p3 string }{
+		{"SUMMARY", "END ", "END OF ", ""},
+		{"Summary", "End ", "End of ", ""},
+		{"summary", "End ", "end ", "End of "},
+	} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], w.word)
+			if k < 0 {
+				break
+			}
+			k += i
+			if start := markerStart(s[:k], w.p1, w.p2, w.p3); start >= 0 {
+				if end < 0 || start < end {
+					end = start
+				}
+				break
+			}
+			i = k + 1
 		}
 	}
 	return end
+}
+
+// markerStart returns where the first of the non-empty prefixes that ends
+// s starts, or -1.
+func markerStart(s string, prefixes ...string) int {
+	for _, p := range prefixes {
+		if p != "" && strings.HasSuffix(s, p) {
+			return len(s) - len(p)
+		}
+	}
+	return -1
 }
 
 // findSummary returns the text between "SUMMARY" and "END SUMMARY" (any

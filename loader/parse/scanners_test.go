@@ -40,7 +40,8 @@ var scannerCases = []string{
 	"x\n\n2008-01-30\n\n08MOSCOW235\n\nbody", "12\n\n2008-01-30\n\n08MOSCOW235\n\nEmbassy", "\n\n\n\n1234-",
 	"1,1/30/2008 15:43,08MOSCOW235,x", "x\n235,12/3/2008 5:43,08MOSCOW235,", "a/2008 b/", "/1234",
 	"gas\n\nMOSCOW 00000235 002 OF 002\n\npipeline", "MOSCOW 00000235  002 OF   002 x", "HEAD OF STATE", " OF 002",
-	"TAGS: PREL KV", "  tags PREL", "Subject: x", "REF: A. B", "E.O. 12958: DECL: 1/1/18", "DECL: X1", "(U) Classified By: X",
+	"x END SUMMARY", "End of Summary. END SUMMARY", "summary End summary end summary", "ENDSUMMARY END OF SUMMARY",
+	"End of summary", "xEnd Summary", "END OF Summary", "end of summary End Summary", "summarysummary End summary", "  tags PREL", "Subject: x", "REF: A. B", "E.O. 12958: DECL: 1/1/18", "DECL: X1", "(U) Classified By: X",
 	"classified by classified by: x", "08 SECTION 01 OF 02 MOSCOW 235", "08SECTION01GF02BISHIEK21", "08moscow235", "a&#x000A;b", "<a>&#x000A;</a>x&#x000A;", "&#x00<b>0A;", "x&amp;&#x000A;", "&#x000A", "&#x000a;", "<p>&notit;&#x000A;",
 	"a & b&#x000A;", "&", "&#x000A;&#x000A;<", "<b", "t<b>x</b", "&lt;b&gt;",
 	"A BC 12345 123 OF 123", "xA BC 12345 123 OF 123", "A BC 12345 123.4 OF 123", "A BC 12345 123 OF 12", "1 OF 2",
@@ -68,6 +69,9 @@ func checkScanners(t *testing.T, s string) {
 		t.Errorf("splitGluedFields(%q) = %q, %v, regexp says %q", s, got, ok, want)
 	}
 	checkSqueeze(t, s)
+	if got, want := firstSummaryEnd(s), specFirstSummaryEnd(s); got != want {
+		t.Errorf("firstSummaryEnd(%q) = %d, want %d", s, got, want)
+	}
 	for _, re := range []*regexp.Regexp{classField, tagsField, subjField, refStart, eoField, classPrefix} {
 		if got, want := cutAnchored(re, s), re.ReplaceAllString(s, ""); got != want {
 			t.Errorf("cutAnchored(%v, %q) = %q, ReplaceAllString says %q", re, s, got, want)
@@ -248,4 +252,18 @@ func specCanonicalID(s string) string {
 		return ""
 	}
 	return m[1] + post + strconv.Itoa(n)
+}
+
+// summaryEnds are the markers that end a summary.
+var summaryEnds = [...]string{"END SUMMARY", "End Summary", "End summary", "end summary", "END OF SUMMARY", "End of Summary", "End of summary"}
+
+// specFirstSummaryEnd is the earliest of the markers, searched one by one.
+func specFirstSummaryEnd(s string) int {
+	end := -1
+	for _, marker := range summaryEnds {
+		if i := strings.Index(s, marker); i >= 0 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	return end
 }
