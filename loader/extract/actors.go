@@ -22,6 +22,7 @@ type actors struct {
 	// ("young", "rice"): not a cue alone, but a title before one in an
 	// ALL-CAPS cable ("COUNSELOR YOUNG") still names a person.
 	commonSurnames map[string]bool
+	notPerson      map[string]bool // words of the entries that are not persons
 }
 
 // actorFiles are the dictionaries read from dir/phoenix, when present.
@@ -30,7 +31,7 @@ var actorFiles = []string{"Phoenix.Countries.actors.txt", "Phoenix.International
 // loadActors reads dir/phoenix. A missing directory is not an error (the
 // gazetteer may hold pocom alone); it returns nil.
 func loadActors(dir string, lx *lexicon) (*actors, error) {
-	a := &actors{surnames: map[string]bool{}, given: map[string]bool{}, commonSurnames: map[string]bool{}}
+	a := &actors{surnames: map[string]bool{}, given: map[string]bool{}, commonSurnames: map[string]bool{}, notPerson: map[string]bool{}}
 	found := false
 	for _, name := range actorFiles {
 		f, err := os.Open(filepath.Join(dir, "phoenix", name))
@@ -66,6 +67,14 @@ func (a *actors) read(r io.Reader, lx *lexicon) error {
 		if person {
 			for i, n := range names {
 				a.addName(n, i == 0, lx)
+			}
+		} else {
+			// Countries, regions and groups: their words ("+ENGLISH",
+			// "+KURDISTAN", "+SAHEL") are never surnames.
+			for _, n := range names {
+				for _, w := range strings.Split(strings.ToLower(strings.Trim(n, "_")), "_") {
+					a.notPerson[w] = true
+				}
 			}
 		}
 		names, person = names[:0], false
@@ -144,6 +153,18 @@ func (a *actors) addName(n string, primary bool, lx *lexicon) {
 // or organizations, and the common English words: the dictionaries hold
 // aliases such as "AFRICAN_UNION_COMMISSIONER" whose words are not names.
 func (a *actors) prune(e *Extractor) {
+	for w := range a.surnames {
+		_, place := e.places[w]
+		_, org := e.orgsLo[w]
+		_, _, country := e.t.Country(w)
+		if e.lx.common[w] && !place && !org && !country && !e.lx.given[w] {
+			a.commonSurnames[w] = true
+		}
+		if a.notPerson[w] || a.given[w] {
+			delete(a.surnames, w) // "Soviet", "Muammar"
+		}
+	}
+	a.notPerson = nil
 	for _, m := range []map[string]bool{a.surnames, a.given} {
 		for w := range m {
 			_, place := e.places[w]
@@ -151,9 +172,6 @@ func (a *actors) prune(e *Extractor) {
 			_, _, country := e.t.Country(w)
 			if place || org || country || e.lx.common[w] {
 				delete(m, w)
-				if !place && !org && !country && e.lx.common[w] && !e.lx.given[w] {
-					a.commonSurnames[w] = true
-				}
 			}
 		}
 	}

@@ -139,6 +139,7 @@ though because since meanwhile moreover furthermore nevertheless thus therefore 
 second third last next other another most many much more several few one two three four five six seven eight nine ten
 summary comment end begin note action request reftel ref refs septel classified reason reasons reasons: decl subject tags para paragraph
 january february march april may june july august september october november december feb mar apr jun jul aug sep sept oct nov dec
+ramadan eid muharram
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 government governments ministry ministries embassy embassies mission consulate post department state office officials official sources source
 contacts contact interlocutor interlocutors observers analysts diplomats diplomat leaders leader leadership people public press media report reports

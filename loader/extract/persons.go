@@ -754,6 +754,26 @@ func (r *run) commonRun(s *sent, i, end int) bool {
 	return false
 }
 
+// placePreps before a bare capitalised word make it a place or a
+// language ("in Merida", "near Limon", "in Farsi"), not a person.
+var placePreps = toSet(`in near at into across around outside throughout inside`)
+
+// afterName are the lower-case words that follow a person's name in
+// running text (a verb, a conjunction, a preposition); a noun there says
+// the capitalised word was a modifier.
+var afterName = toSet(`and or who whose which that to of in on at for with from by has had have was is were will would could
+should may might can also did does not later then again himself herself as but nor if when while reportedly personally`)
+
+// innerCapital reports an upper-case letter after the first one.
+func innerCapital(w string) bool {
+	for i, c := range w {
+		if i > 0 && unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // actorRule: a capitalised word standing alone mid-sentence that the
 // gazetteer's actor dictionaries know as a surname ("... opposed by
 // Karroubi and Khatami"). Only with the optional gazetteer; a weak rule, so
@@ -775,8 +795,14 @@ func (r *run) actorRule(s *sent) {
 			if p := toks[i-1]; p.word && (p.cap || s.mark[i-1] != markNone) {
 				continue
 			}
-			if i >= 2 && toks[i-1].lower == "of" && toks[i-2].cap {
-				continue // "the Port of Caldera", "Province of Heredia"
+			if i >= 2 && toks[i-1].lower == "of" && toks[i-2].cap || toks[i-1].lower == "the" || placePreps[toks[i-1].lower] {
+				continue // "the Port of Caldera", "Province of Heredia", "the Sahel", "in Merida"
+			}
+			if innerCapital(t.text) && len(t.text) <= 4 {
+				continue // "MoU"
+			}
+			if i+1 < len(toks) && toks[i+1].word && !afterName[toks[i+1].lower] && !speechVerbs[toks[i+1].lower] && verbKinds[toks[i+1].lower] == "" {
+				continue // a modifier: "the Limon province", "Merida cooperation"
 			}
 			if i+1 < len(toks) && toks[i+1].word && (toks[i+1].cap || s.mark[i+1] != markNone) {
 				continue
