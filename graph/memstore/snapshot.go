@@ -44,6 +44,7 @@ const (
 	snapMaxLen  = 1 << 30 // a frame larger than this is damage, not data
 	snapBufSize = 1 << 20 // buffered I/O
 	snapPosts   = 1 << 18 // postings per frame (about)
+	snapApply   = 8000    // cables per apply on restore: fewer aggregate recomputations of popular persons
 )
 
 // ErrBadSnapshot is wrapped by the errors of ReadSnapshot and OpenSnapshot
@@ -431,20 +432,37 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 
 	s := New()
 	n, got := 0, 0
+	var pending []*cableRec
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := s.apply(ctx, pending); err != nil {
+			return fmt.Errorf("reading snapshot: %w", err)
+		}
+		n += len(pending)
+		pending = pending[:0]
+		return nil
+	}
 	for out := range order {
 		res := <-out
 		if res.err != nil {
 			return nil, info, res.err
 		}
 		if got < frames {
-			if err := s.apply(ctx, res.recs); err != nil {
-				return nil, info, fmt.Errorf("reading snapshot: %w", err)
+			pending = append(pending, res.recs...)
+			if len(pending) >= snapApply || got == frames-1 {
+				if err := flush(); err != nil {
+					return nil, info, err
+				}
 			}
-			n += len(res.recs)
 		} else if err := s.addPostings(res.posts); err != nil {
 			return nil, info, err
 		}
 		got++
+	}
+	if err := flush(); err != nil {
+		return nil, info, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, info, fmt.Errorf("reading snapshot: %w", err)
