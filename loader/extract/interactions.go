@@ -79,8 +79,9 @@ func (r *run) findInteractions() {
 					continue
 				}
 				kind, conf := r.linkKind(s, a, b)
-				if kind == "" && y > x+1 {
-					// A list after a link: "met with X, Y and Z".
+				if kind == "" && y > x+1 && !betweenBefore(s, a.start) {
+					// A list after a link: "met with X, Y and Z" (but
+					// "between A and B, C and D" pairs two by two).
 					prev := ms[y-1]
 					if k2, c2 := r.linkKind(s, a, prev); k2 != "" && listGap(s.toks[prev.end:b.start]) {
 						kind, conf = k2, c2-0.05
@@ -160,7 +161,7 @@ func (r *run) meetingWithBefore(s *sent, i int) (string, bool) {
 // listGap reports whether the tokens between two persons only continue a
 // list: commas, "and", titles and short descriptions.
 func listGap(toks []token) bool {
-	if len(toks) == 0 || len(toks) > 10 {
+	if len(toks) == 0 || len(toks) > 16 {
 		return false
 	}
 	sep := false
@@ -489,10 +490,10 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 			return k, 0.8
 		}
 	}
-	if len(gap) == 1 && gap[0].lower == "and" {
+	if len(gap) >= 1 && len(gap) <= 3 && gap[0].lower == "and" && descriptionOnly(s, a.end+1, b.start) && !personIn(s, a.end+1, b.start) {
 		// "a meeting between X and Y" pairs them; "met with X and Y" does
 		// not (both are the subject's counterparts, see the list rule).
-		for k := a.start - 1; k >= 0 && k >= a.start-5; k-- {
+		for k := a.start - 1; k >= 0 && k >= a.start-12; k-- {
 			if toks[k].lower == "with" {
 				break
 			}
@@ -500,6 +501,10 @@ func (r *run) linkKind(s *sent, a, b span) (string, float64) {
 				if kind := betweenVerb(toks, k); kind != "" {
 					return kind, 0.85
 				}
+				break
+			}
+			if k < a.start-5 && !descriptionOnly(s, k, k+1) {
+				break // further back only a list of pairs: "between A and B, C and D"
 			}
 		}
 		for k := b.end; k < len(toks) && k <= b.end+2; k++ {
@@ -538,14 +543,28 @@ func lastPrep(gap []token) int {
 	return -1
 }
 
+// betweenBefore reports "between" among the few tokens before i.
+func betweenBefore(s *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if s.toks[k].lower == "between" {
+			return true
+		}
+	}
+	return false
+}
+
 // betweenVerb is the kind of the meeting noun or verb before "between" at
 // k ("talks between"), following a repeated "between" back to the first
 // ("conversations between A and B, and between C and D").
 func betweenVerb(toks []token, k int) string {
 	for hops := 0; hops < 3; hops++ {
-		for q := k - 1; q >= 0 && q >= k-3; q-- {
+		// "talks between", "conversations the evening of July 4 between"
+		for q := k - 1; q >= 0 && q >= k-6; q-- {
 			if kind, ok := verbKinds[toks[q].lower]; ok {
 				return kind
+			}
+			if breakWords[toks[q].lower] || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "." {
+				break
 			}
 		}
 		if k < 2 || toks[k-1].lower != "and" && toks[k-1].text != "," {

@@ -26,6 +26,7 @@ func TestInteractionPatterns(t *testing.T) {
 		{"she met with", "Foreign Minister Gisladottir flew to Oslo on Monday. She met with Prime Minister Stoltenberg there.", []string{"gisladottir+stoltenberg"}},
 		{"to meet with after a long subject", "General Kilicarslan, Deputy Commander of the Special Forces, is on his way to Erbil with a delegation to meet with PUK PM Barham Seleh.", []string{"kilicarslan+seleh"}},
 		{"conversations between pairs", "After conversations between FM Gul and Secretary Powell, and between General Ozkok and General Jones, the talks resumed.", []string{"gul+powell", "jones+ozkok"}},
+		{"pairs after one between", "Following conversations on July 4 between FM Gul and Secretary Powell, CHOD Gen Ozkok and EUCOMCDR Gen Jones, the leadership believes the crisis is over.", []string{"gul+powell", "jones+ozkok"}},
 		{"Poloff met X", "Poloff met with Foreign Ministry Director Ruben Munoz on January 5.", []string{"munoz+post"}},
 		{"comments came in a call by Poloff", "Kernohan's comments came in the course of a call by Poloff to deliver points on Iran. Neil Kernohan said so.", []string{"kernohan+post"}},
 		{"no link: a possessive object", "Minister Rachid told the Ambassador that he had raised Culture Minister Farouk Hosny's reaction.", []string{"post+rachid"}},
