@@ -111,14 +111,11 @@ func (r *run) findInteractions() {
 // ("Berlusconi's diplomatic adviser, Antonio Castellaneta"): the owner is
 // not a party to what the adviser does.
 func dropOwners(s *sent, ms []span) []span {
-	out := ms[:0:0]
-	for _, m := range ms {
-		if m.key != "" && m.end > 0 && s.toks[m.end-1].poss && ownerOf(s, m.end) {
-			continue
-		}
-		out = append(out, m)
+	owner := func(m span) bool { return m.key != "" && m.end > 0 && s.toks[m.end-1].poss && ownerOf(s, m.end) }
+	if !slices.ContainsFunc(ms, owner) {
+		return ms // the common case: nothing to copy
 	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ms), owner)
 }
 
 // ownerOf reports a description of a person right after token i: up to two

@@ -167,6 +167,10 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5)
 	i := 0
 	for i < len(s) {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += n
@@ -184,6 +188,10 @@ func tokenize(s string) []token {
 		}
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < 0x80 && (isASCIILetter(c) || c >= '0' && c <= '9') {
+				j++ // the common case, without decoding
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				j += n
