@@ -33,6 +33,7 @@ func TestNotPersons(t *testing.T) {
 		{"lower case after a hyphen", "OSCE Representative Chairman-in-Office Moratinos met Lavrov. Officials said the Follow-up Meeting failed.", "", []string{"Moratinos"}, []string{"Chairman-in-Office", "Follow-up"}},
 		{"title complement of one unknown word", "Special Ambassador for IberoAmerica Alonso Dezcallar told the Charge that Zapatero would go.", "", []string{"Dezcallar"}, []string{"IberoAmerica"}},
 		{"company", "Auditors from Price Waterhouse Coopers reviewed the accounts. Minister Jones agreed.", "", []string{"Jones"}, []string{"Waterhouse", "Coopers"}},
+		{"organization that is also a title", "The resignation of OAS Secretary General Rodriques surprised us. The Secretary General said so.", "", []string{"Rodriques"}, []string{"General", "Secretary"}},
 		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

@@ -557,12 +557,20 @@ func (r *run) addSignature(sig string) {
 // Alexander Botsan-Kharchenko", "President of Serbia Boris Tadic".
 func (r *run) titleRule(s *sent) {
 	for i := 0; i < len(s.toks); i++ {
-		if !s.toks[i].word || s.mark[i] != markNone {
+		if !s.toks[i].word || s.mark[i] != markNone && s.mark[i] != markOrg {
 			continue
 		}
 		n, role := r.matchTitle(s, i)
 		if n == 0 {
 			continue
+		}
+		if s.mark[i] == markOrg {
+			// An organization that is also a title ("Secretary General")
+			// is a title only right before a name: "OAS Secretary General
+			// Rodriques".
+			if k := i + n; k >= len(s.toks) || s.mark[k-1] != markOrg || !r.nameWord(s, k) {
+				continue
+			}
 		}
 		deputy := strings.EqualFold(s.toks[i].text, "deputy")
 		j := i + n
