@@ -13,7 +13,14 @@
 //   - Idempotence: every cable carries a sha256 content hash of its parsed and
 //     extracted JSON; a cable whose stored hash is the same is skipped
 //     (unless Options.Force), so a second load of the same input writes
-//     nothing and leaves the same graph.
+//     nothing and leaves the same graph. Each cable is also stored with the
+//     hash of the raw record it came from (see rawhash.go): a re-load lists
+//     the stored hashes once and skips matching records before parsing, so
+//     re-loading an unchanged corpus costs reading it, not parsing it.
+//   - Deferred derived work: a store that implements graph.BulkWriter
+//     (Neo4j) computes shared nodes' aggregates once at the end of the load
+//     instead of after every batch; Load calls FinishBulk even after a
+//     failure, and the store repairs a load that died before it.
 //   - Honesty: every record that cannot be read, parsed or extracted is a
 //     Failure with its file, record, line and reason; nothing is dropped
 //     silently, and the run returns an error wrapping ErrFailures.
