@@ -34,6 +34,7 @@ func TestNotPersons(t *testing.T) {
 		{"title complement of one unknown word", "Special Ambassador for IberoAmerica Alonso Dezcallar told the Charge that Zapatero would go.", "", []string{"Dezcallar"}, []string{"IberoAmerica"}},
 		{"company", "Auditors from Price Waterhouse Coopers reviewed the accounts. Minister Jones agreed.", "", []string{"Jones"}, []string{"Waterhouse", "Coopers"}},
 		{"organization that is also a title", "The resignation of OAS Secretary General Rodriques surprised us. The Secretary General said so.", "", []string{"Rodriques"}, []string{"General", "Secretary"}},
+		{"companies and places before a verb", "Boeing said the deal was off. Officials in Darfur told us nothing. Later Tarkin said The Tarkin Corporation would sue. Minister Jones agreed.", "", []string{"Jones"}, []string{"Boeing", "Darfur", "Tarkin"}},
 		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

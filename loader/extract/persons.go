@@ -204,8 +204,17 @@ func (r *run) dropCommonWords() {
 		return
 	}
 	for _, s := range r.sents {
-		for _, t := range s.toks {
-			if !t.word || t.cap {
+		for i, t := range s.toks {
+			if !t.word {
+				continue
+			}
+			if t.cap {
+				// "The Boeing Corporation", "the Darfur Region": a word the
+				// cable puts before a capitalised generic noun names a thing.
+				if k, ok := weak[t.lower]; ok && i+1 < len(s.toks) && s.toks[i+1].word && s.toks[i+1].cap && orgNoun[s.toks[i+1].lower] {
+					r.removePerson(k)
+					delete(weak, t.lower)
+				}
 				continue
 			}
 			if k, ok := weak[t.lower]; ok {
@@ -215,6 +224,11 @@ func (r *run) dropCommonWords() {
 		}
 	}
 }
+
+// orgNoun are the capitalised nouns after which the word before names an
+// organization or a place ("Boeing Corporation", "Darfur Region").
+var orgNoun = toSet(`corporation corp company co inc ltd group airlines airways bank foundation institute university party
+ministry province region district river lake mountains island islands city airport port holding holdings industries`)
 
 // removePerson forgets the person with surname key k.
 func (r *run) removePerson(k string) {
@@ -736,6 +750,9 @@ func (r *run) verbRule(s *sent) {
 		}
 		if i == 0 && end < len(toks) && speechVerbs[toks[end].lower] && end-i == 1 && r.e.lx.given[toks[i].lower] {
 			ok = false // "Said told" is not worth the risk
+		}
+		if ok && end-i == 1 && i > 0 && placePreps[toks[i-1].lower] {
+			ok = false // "officials in Darfur told us"
 		}
 		if ok && end-i == 1 && r.phraseGoesOn(s, end) {
 			ok = false
