@@ -133,5 +133,11 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 			return n, res.err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return n, context.Cause(ctx)
+	}
+	if n != s.n {
+		return n, fmt.Errorf("the spool file %s gave %d of %d cables", s.f.Name(), n, s.n)
+	}
 	return n, nil
 }
