@@ -35,6 +35,7 @@ func TestNotPersons(t *testing.T) {
 		{"company", "Auditors from Price Waterhouse Coopers reviewed the accounts. Minister Jones agreed.", "", []string{"Jones"}, []string{"Waterhouse", "Coopers"}},
 		{"organization that is also a title", "The resignation of OAS Secretary General Rodriques surprised us. The Secretary General said so.", "", []string{"Rodriques"}, []string{"General", "Secretary"}},
 		{"companies and places before a verb", "Boeing said the deal was off. Officials in Darfur told us nothing. Later Tarkin said The Tarkin Corporation would sue. Minister Jones agreed.", "", []string{"Jones"}, []string{"Boeing", "Darfur", "Tarkin"}},
+		{"common word after a full name", "He appeared on the Diane Sawyer Show last week. Minister Jones agreed.", "", []string{"Sawyer", "Jones"}, []string{"Show"}},
 		{"title manager", "General Manager Ozlem Imece said the plant would close.", "", []string{"Imece"}, []string{"Manager"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

@@ -710,6 +710,9 @@ func (r *run) givenRule(s *sent) {
 			continue
 		}
 		end := r.nameRun(s, i)
+		for end-i > 2 && r.commonRun(s, end-1, end) {
+			end-- // "Diane Sawyer Show"
+		}
 		if end-i < 2 || gaz && r.commonRun(s, i+1, end) { // "Phone Calls"
 			continue
 		}
