@@ -139,7 +139,7 @@ though because since meanwhile moreover furthermore nevertheless thus therefore 
 second third last next other another most many much more several few one two three four five six seven eight nine ten
 summary comment end begin note action request reftel ref refs septel classified reason reasons reasons: decl subject tags para paragraph
 january february march april may june july august september october november december feb mar apr jun jul aug sep sept oct nov dec
-ramadan eid muharram
+ramadan eid muharram permrep permreps usun usnato useu usoecd bedouin bedouins
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 government governments ministry ministries embassy embassies mission consulate post department state office officials official sources source
 contacts contact interlocutor interlocutors observers analysts diplomats diplomat leaders leader leadership people public press media report reports
@@ -193,7 +193,7 @@ list lists manager managers institute institutes secretary-general ministry-leve
 // placePrefixes start multiword place names ("Los Angeles", "Casa Rosada",
 // "Sao Paulo", "Costa Rica", "El Paso"); a capitalised pair that starts
 // with one is a place, not a person.
-const placePrefixes = `los las la el san santa santo sao são casa costa puerto porto port fort mount mt. st. saint lake cape rio nueva nuevo new`
+const placePrefixes = `los las la el san santa santo sao são casa costa puerto porto port fort camp mount mt. st. saint lake cape rio nueva nuevo new`
 
 // nameParticles are lower-case words that may sit inside a name.
 const nameParticles = `bin ibn al el van von de der den la le du da di dos das abu bint del della ter ten y`

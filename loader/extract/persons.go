@@ -760,8 +760,8 @@ func (r *run) verbRule(s *sent) {
 		if ok && end-i == 1 && r.phraseGoesOn(s, end) {
 			ok = false
 		}
-		if ok && end-i >= 2 && r.commonRun(s, i+1, end) {
-			ok = false // "Nuclear Physics met"
+		if ok && end-i >= 2 && (r.commonRun(s, i+1, end) || r.e.lx.placePre[toks[i].lower] || toks[i].lower == "fort") {
+			ok = false // "Nuclear Physics met", "El Paso said", "Fort Bragg"
 		}
 		if ok && end-i <= 3 {
 			r.addRun(s, i, end, strings.Join(textsOf(toks[i:end]), " "), "", "", tieNone, "verb")
