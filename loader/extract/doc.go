@@ -66,6 +66,12 @@
 // "him"/"her" right after a meeting or speech verb stands for the one
 // other person of the sentence, else of the paragraph's previous sentence,
 // and is left alone when two could be meant.
+// "He"/"she" opening a sentence before such a verb stands for the one
+// person of the previous sentence, and "X said that he met Y" for X.
+// "between A and B, C and D" pairs two by two; "met with X and Y" pairs
+// the subject with each, never X with Y; "X and Y visited Moscow" is no
+// meeting of X with Y; a possessive ("raised Hosny's reaction",
+// "Berlusconi's adviser Castellaneta") is not a party.
 // Modal and negated forms set Status planned, refused or unconfirmed. Every
 // other pair of persons in one paragraph is coMentioned with low
 // confidence.
