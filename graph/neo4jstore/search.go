@@ -32,39 +32,48 @@ func luceneQuery(q string) string {
 }
 
 // Search runs a full-text query over subject and body with the cableText
-// index; hits by score, then id.
+// index; hits by score, then id. One statement returns the total and the
+// page (the index is walked once, not once to count and again to page).
 func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.SearchPage, error) {
 	lq := luceneQuery(query)
 	if lq == "" {
 		return graph.SearchPage{}, fmt.Errorf("search query %q has no words: %w", query, graph.ErrInvalid)
 	}
-	params := map[string]any{"q": lq}
-	pc, err := pageClause(p, params)
-	if err != nil {
-		return graph.SearchPage{}, err
+	if p.Offset < 0 || p.Limit < 0 {
+		return graph.SearchPage{}, fmt.Errorf("page offset %d limit %d: %w", p.Offset, p.Limit, graph.ErrInvalid)
+	}
+	params := map[string]any{"q": lq, "offset": int64(p.Offset)}
+	slice := "hits[$offset..]"
+	if p.Limit > 0 {
+		params["end"] = int64(p.Offset) + int64(p.Limit)
+		slice = "hits[$offset..$end]"
 	}
 	out := graph.SearchPage{Hits: []graph.SearchHit{}}
-	_, err = s.read(ctx, "search", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+	_, err := s.read(ctx, "search", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		out.Hits = out.Hits[:0]
-		if err := run(ctx, tx, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`, nil); err != nil {
+		if err := run(ctx, tx, awaitText, nil); err != nil {
 			return nil, err
 		}
-		recs, err := collect(ctx, tx, `CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node RETURN count(node)`, params)
+		recs, err := collect(ctx, tx, `
+CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node, score
+WITH node.id AS id, score ORDER BY score DESC, id
+WITH collect([id, score]) AS hits
+RETURN size(hits), `+slice, params)
 		if err != nil {
 			return nil, err
 		}
-		out.Total = int(recs[0].Values[0].(int64))
-		if out.Total == 0 {
-			return nil, nil
+		n, _ := recs[0].Values[0].(int64)
+		out.Total = int(n)
+		page, _ := recs[0].Values[1].([]any)
+		for _, h := range page {
+			pair, _ := h.([]any)
+			if len(pair) != 2 {
+				continue
+			}
+			sc, _ := pair[1].(float64)
+			out.Hits = append(out.Hits, graph.SearchHit{CableID: str(pair[0]), Score: sc})
 		}
-		recs, err = collect(ctx, tx, `
-CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node, score
-RETURN node.id, score ORDER BY score DESC, node.id `+pc, params)
-		for _, r := range recs {
-			sc, _ := r.Values[1].(float64)
-			out.Hits = append(out.Hits, graph.SearchHit{CableID: str(r.Values[0]), Score: sc})
-		}
-		return nil, err
+		return nil, nil
 	})
 	return out, err
 }
