@@ -62,7 +62,34 @@ func skeleton(n *graph.Cable) (*graph.Cable, []paraSpan) {
 			from = k + len(t)
 		}
 	}
+	shareEvidence(c, n)
 	return c, spans
+}
+
+// shareEvidence makes interactions that quote the same sentence share one
+// string, a slice of the body when the sentence is in it. A paragraph
+// naming k persons gives up to k*(k-1)/2 interactions with the same
+// evidence; copied each time, evidence took more memory than the bodies.
+func shareEvidence(c, n *graph.Cable) {
+	if len(c.Interactions) == 0 {
+		return
+	}
+	seen := make(map[string]string, len(c.Interactions))
+	for i := range c.Interactions {
+		e := n.Interactions[i].Evidence
+		if e == "" {
+			continue
+		}
+		v, ok := seen[e]
+		if !ok {
+			v = c.Interactions[i].Evidence
+			if k := strings.Index(c.Body, e); k >= 0 {
+				v = c.Body[k : k+len(e)]
+			}
+			seen[e] = v
+		}
+		c.Interactions[i].Evidence = v
+	}
 }
 
 // document rebuilds the written cable from its skeleton: a deep copy the

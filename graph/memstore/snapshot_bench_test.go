@@ -2,9 +2,11 @@ package memstore_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 	"time"
@@ -127,6 +129,18 @@ func BenchmarkRestoreFile(b *testing.B) {
 		b.ReportMetric(float64(info.Cables)/restore.Seconds(), "cables/s")
 		b.ReportMetric(heap/(1<<20), "heapMiB")
 		b.ReportMetric(heap/float64(info.Cables), "heapB/cable")
+		if hp := os.Getenv("CABLEGRAPH_HEAPPROFILE"); hp != "" {
+			// -memprofile is written after the store is gone; this is
+			// the heap while it is alive.
+			f, err := os.Create(hp)
+			if err != nil {
+				b.Fatal(err)
+			}
+			err = errors.Join(pprof.WriteHeapProfile(f), f.Close())
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
 		runtime.KeepAlive(s)
 	}
 }
