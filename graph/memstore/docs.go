@@ -17,8 +17,23 @@ import (
 // versions stored deflated JSON; decoding it was 57% of a GraphQL page.
 
 // paraSpan locates a paragraph's text inside the body; off < 0 means the
-// text is not in the body and kept in the skeleton's Paragraph.Text.
-type paraSpan struct{ off, n int32 }
+// text is not in the body and kept in the skeleton's Paragraph.Text. nl
+// means the text has a space where the body breaks the line, as parsers
+// give paragraphs of line-broken bodies (the release's cables.csv): 98% of
+// those paragraphs, which were stored twice.
+type paraSpan struct {
+	off, n int32
+	nl     bool
+}
+
+// text returns the paragraph's text from the body.
+func (sp paraSpan) text(body string) string {
+	t := body[sp.off : sp.off+sp.n]
+	if sp.nl {
+		t = strings.ReplaceAll(t, "\n", " ")
+	}
+	return t
+}
 
 // in interns a string that repeats across cables (codes, names, keys):
 // one copy per distinct value however many cables hold it.
@@ -42,14 +57,23 @@ func skeleton(n *graph.Cable) (*graph.Cable, []paraSpan) {
 	if len(c.Paragraphs) > 0 {
 		spans = make([]paraSpan, len(c.Paragraphs))
 		from := 0
+		flat := "" // the body with line breaks as spaces, same offsets
+		find := func(body, t string) int {
+			if k := strings.Index(body[from:], t); k >= 0 {
+				return k + from
+			}
+			return strings.Index(body, t)
+		}
 		for i := range c.Paragraphs {
 			t := n.Paragraphs[i].Text
-			k := -1
+			k, nl := -1, false
 			if t != "" && len(c.Body) < 1<<31 {
-				if k = strings.Index(c.Body[from:], t); k >= 0 {
-					k += from
-				} else {
-					k = strings.Index(c.Body, t)
+				if k = find(c.Body, t); k < 0 && strings.Contains(c.Body, "\n") && !strings.Contains(t, "\n") {
+					if flat == "" {
+						flat = strings.ReplaceAll(c.Body, "\n", " ")
+					}
+					k = find(flat, t)
+					nl = k >= 0
 				}
 			}
 			if k < 0 {
@@ -57,7 +81,7 @@ func skeleton(n *graph.Cable) (*graph.Cable, []paraSpan) {
 				c.Paragraphs[i].Text = own(t)
 				continue
 			}
-			spans[i] = paraSpan{off: int32(k), n: int32(len(t))}
+			spans[i] = paraSpan{off: int32(k), n: int32(len(t)), nl: nl}
 			c.Paragraphs[i].Text = ""
 			from = k + len(t)
 		}
@@ -98,7 +122,7 @@ func document(skel *graph.Cable, spans []paraSpan) *graph.Cable {
 	c := cloneCable(skel)
 	for i, sp := range spans {
 		if sp.off >= 0 {
-			c.Paragraphs[i].Text = skel.Body[sp.off : sp.off+sp.n]
+			c.Paragraphs[i].Text = sp.text(skel.Body)
 		}
 	}
 	return c

@@ -239,7 +239,7 @@ func written(r *cableRec) *graph.Cable {
 		c.Paragraphs = slices.Clone(c.Paragraphs)
 		for i, sp := range r.spans {
 			if sp.off >= 0 {
-				c.Paragraphs[i].Text = c.Body[sp.off : sp.off+sp.n]
+				c.Paragraphs[i].Text = sp.text(c.Body)
 			}
 		}
 	}
