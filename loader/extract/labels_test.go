@@ -30,11 +30,11 @@ type labelCable struct {
 // a regression fails and noise does not.
 const (
 	floorPersonsP      = 0.97
-	floorPersonsR      = 0.88
+	floorPersonsR      = 0.94
 	floorCountriesP    = 0.98
 	floorCountriesR    = 0.90
-	floorInteractionsP = 0.95
-	floorInteractionsR = 0.70
+	floorInteractionsP = 0.93
+	floorInteractionsR = 0.78
 )
 
 // prf accumulates true positives, false positives and false negatives.

@@ -102,6 +102,21 @@ func parseHeader(lines []string, own, year string) header {
 			brokeAtPara = true
 			break
 		}
+		if p := markedProseAt(l); p >= 0 && (field != "" || isHeaderField(l)) {
+			if strings.TrimSpace(l[:p]) == "" {
+				if seenAny {
+					h.bodyStart = i
+					break // an unnumbered marked paragraph: the body
+				}
+			} else {
+				// a paragraph glued onto a header line: cut it off
+				rest := append([]string{l[p:]}, lines[i+1:]...)
+				lines = append(lines[:i], l[:p])
+				lines = append(lines, rest...)
+				l = lines[i]
+				t = strings.TrimSpace(l)
+			}
+		}
 		if t == "" {
 			if field == "ref" && nextStartsRefItem(lines, i+1) {
 				continue
