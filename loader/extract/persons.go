@@ -318,7 +318,7 @@ func (r *run) endName(s *sent, i, j int) int {
 // i and its role.
 func (r *run) matchTitle(s *sent, i int) (int, string) {
 	for n := min(r.e.titleFirst[s.toks[i].lower], len(s.toks)-i); n >= 1; n-- {
-		ph, ok := phrase(s.toks, i, n, true)
+		ph, ok := s.phrase(i, n, true)
 		if !ok {
 			continue
 		}

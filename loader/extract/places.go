@@ -85,12 +85,31 @@ func (r *run) scanPlacesOrgs() {
 }
 
 // phrase joins the texts of toks[i:i+n] with single spaces; ok is false
-// when the span runs past punctuation or the end.
-func phrase(toks []token, i, n int, lower bool) (string, bool) {
+// when the span runs past punctuation or the end. When the words stand in
+// the sentence separated by single spaces, the phrase is a slice of the
+// sentence (or of its lower-case form) and nothing is allocated.
+func (s *sent) phrase(i, n int, lower bool) (string, bool) {
+	toks := s.toks
 	if i+n > len(toks) {
 		return "", false
 	}
-	var b strings.Builder
+	if n < 1 {
+		return "", true
+	}
+	if n == 1 {
+		if !toks[i].word {
+			return "", false
+		}
+		if lower {
+			return toks[i].lower, true
+		}
+		return toks[i].text, true
+	}
+	src := s.src
+	if lower {
+		src = s.lsrc
+	}
+	inPlace := src != ""
 	for k := i; k < i+n; k++ {
 		if !toks[k].word {
 			return "", false
@@ -99,6 +118,18 @@ func phrase(toks []token, i, n int, lower bool) (string, bool) {
 			if toks[k-1].poss {
 				return "", false
 			}
+			if end := toks[k-1].start + len(toks[k-1].text); toks[k].start != end+1 || end >= len(src) || src[end] != ' ' {
+				inPlace = false
+			}
+		}
+	}
+	if inPlace {
+		last := toks[i+n-1]
+		return src[toks[i].start : last.start+len(last.text)], true
+	}
+	var b strings.Builder
+	for k := i; k < i+n; k++ {
+		if k > i {
 			b.WriteByte(' ')
 		}
 		if lower {
@@ -119,7 +150,7 @@ func (r *run) matchPlace(s *sent, i int) int {
 		return 0 // "Frank De Lima", "Peter Allen": a name, not a place
 	}
 	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 1; n-- {
-		ph, ok := phrase(toks, i, n, true)
+		ph, ok := s.phrase(i, n, true)
 		if !ok {
 			continue
 		}
@@ -135,7 +166,7 @@ func (r *run) matchPlace(s *sent, i int) int {
 	}
 	// Plural multiword demonyms: "Costa Ricans", "South Koreans".
 	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 2; n-- {
-		ph, ok := phrase(toks, i, n, true)
+		ph, ok := s.phrase(i, n, true)
 		if !ok || !strings.HasSuffix(ph, "s") {
 			continue
 		}
@@ -181,13 +212,13 @@ func (r *run) matchOrg(s *sent, i int) int {
 		var of orgForm
 		var ok bool
 		if r.caps {
-			ph, pok := phrase(toks, i, n, true)
+			ph, pok := s.phrase(i, n, true)
 			if !pok {
 				continue
 			}
 			of, ok = r.e.orgsLo[ph]
 		} else {
-			ph, pok := phrase(toks, i, n, false)
+			ph, pok := s.phrase(i, n, false)
 			if !pok {
 				continue
 			}
@@ -269,6 +300,9 @@ func (r *run) organizations() []graph.OrgMention {
 // letters after GO are its initials (GOI in Reykjavik is Iceland), else a
 // table candidate the cable otherwise names, else the table's first.
 func (r *run) hostGov(t token) (string, bool) {
+	if !t.upper && !strings.HasPrefix(t.text, "Go") {
+		return "", false // checked below too; first, before any allocation
+	}
 	up := strings.ToUpper(t.text)
 	cands := r.e.t.HostGovCandidates(up)
 	generic := len(up) >= 3 && len(up) <= 5 && strings.HasPrefix(up, "GO") && (t.upper || strings.HasPrefix(t.text, "Go"))

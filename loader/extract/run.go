@@ -13,6 +13,8 @@ type sent struct {
 	para      int
 	idx       int // index of the sentence within its paragraph
 	text      string
+	src       string // the text the tokens were cut from (white space normalised)
+	lsrc      string // src in lower case when byte offsets stay the same (ASCII), else ""
 	toks      []token
 	mark      []byte
 	placeAt   map[int]string // token index -> country code of a place starting there
@@ -60,18 +62,46 @@ func (e *Extractor) newRun(c *graph.Cable) *run {
 		lower, upper = lower+l, upper+u
 	}
 	r.caps = upper > 20 && lower*50 < upper
+	// One token array, one mark array and one sentence array for the whole
+	// cable: a sentence's slices are capped views of them, so that growing
+	// the arrays never changes a sentence already cut.
+	type piece struct {
+		para, idx int
+		text, src string
+	}
+	var pieces []piece
+	size := 0
 	for _, p := range paras {
 		text := stripParaHead(normSpace(p.Text))
+		size += len(text)
 		for i, st := range sentences(text) {
-			toks := tokenize(st)
-			r.sents = append(r.sents, &sent{para: p.Number, idx: i, text: st, toks: toks, mark: make([]byte, len(toks))})
+			pieces = append(pieces, piece{para: p.Number, idx: i, text: st, src: st})
 		}
 	}
 	if c.Subject != "" {
 		// The subject line counts countries and organizations but is not a
 		// paragraph: it gets number -1 and never yields interactions.
-		toks := tokenize(normSpace(c.Subject))
-		r.sents = append(r.sents, &sent{para: -1, text: c.Subject, toks: toks, mark: make([]byte, len(toks))})
+		src := normSpace(c.Subject)
+		size += len(src)
+		pieces = append(pieces, piece{para: -1, text: c.Subject, src: src})
+	}
+	toks := make([]token, 0, size/5+8)
+	sents := make([]sent, len(pieces))
+	r.sents = make([]*sent, len(pieces))
+	for k, pc := range pieces {
+		from := len(toks)
+		var lsrc string
+		toks, lsrc = appendTokens(toks, pc.src)
+		st := &sents[k]
+		*st = sent{para: pc.para, idx: pc.idx, text: pc.text, src: pc.src, lsrc: lsrc, toks: toks[from:len(toks):len(toks)]}
+		r.sents[k] = st
+	}
+	marks := make([]byte, len(toks))
+	n := 0
+	for k := range sents {
+		m := len(sents[k].toks)
+		sents[k].mark = marks[n : n+m : n+m]
+		n += m
 	}
 	return r
 }

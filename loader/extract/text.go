@@ -164,7 +164,44 @@ type token struct {
 // apostrophes stay in words ("Botsan-Kharchenko", "O'Brien"); initials and
 // dotted abbreviations keep their dots ("G.", "U.S.").
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5)
+	toks, _ := appendTokens(make([]token, 0, len(s)/5), s)
+	return toks
+}
+
+// asciiLower returns s in lower case when s is ASCII, so that every byte
+// offset of s is also one of the result; ok is false for other text.
+func asciiLower(s string) (string, bool) {
+	hasUpper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if c >= 'A' && c <= 'Z' {
+			hasUpper = true
+		}
+	}
+	if !hasUpper {
+		return s, true
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b), true
+}
+
+// appendTokens appends the tokens of s to dst (see tokenize). It also
+// returns s in lower case when that keeps byte offsets (ASCII text), else
+// "": the lower-case forms of the tokens are then slices of it, one
+// allocation per sentence instead of one per capitalised word.
+func appendTokens(dst []token, s string) ([]token, string) {
+	toks := dst
+	ls, lok := asciiLower(s)
 	i := 0
 	for i < len(s) {
 		if s[i] == ' ' {
@@ -219,8 +256,16 @@ func tokenize(s string) []token {
 			for j+1 < len(s) && isASCIILetter(s[j]) && s[j+1] == '.' {
 				j += 2
 			}
-		} else if j < len(s) && s[j] == '.' && abbrevs[strings.ToLower(s[i:j])] {
-			j++
+		} else if j < len(s) && s[j] == '.' {
+			var lw string
+			if lok {
+				lw = ls[i:j]
+			} else {
+				lw = strings.ToLower(s[i:j])
+			}
+			if abbrevs[lw] {
+				j++
+			}
 		}
 		w := s[i:j]
 		t := token{start: i, word: true}
@@ -229,14 +274,22 @@ func tokenize(s string) []token {
 		} else if strings.HasSuffix(w, "’s") {
 			w, t.poss = w[:len(w)-len("’s")], true
 		}
-		t.text, t.lower = w, lowerWord(w)
+		t.text = w
+		if lok {
+			t.lower = ls[i : i+len(w)]
+		} else {
+			t.lower = lowerWord(w)
+		}
 		first, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(first)
 		t.upper = isUpperWord(w)
 		toks = append(toks, t)
 		i = j
 	}
-	return toks
+	if !lok {
+		ls = ""
+	}
+	return toks, ls
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
