@@ -213,7 +213,7 @@ func (r *Resolver) search(ctx context.Context, q string, first *int, after *stri
 		}
 		conn.Edges = append(conn.Edges, &generated.SearchEdge{
 			Cursor: query.EncodeCursor(p.Offset + i),
-			Node:   &generated.SearchHit{Cable: c, Score: h.Score, Snippets: snippets(c, words, maxSnippets)},
+			Node:   &generated.SearchHit{Cable: c, Score: h.Score, Words: words},
 		})
 	}
 	conn.PageInfo = pageInfo(p.Offset, len(res.Hits), res.Total)

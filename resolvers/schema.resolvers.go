@@ -250,6 +250,10 @@ func (r *queryResolver) Stats(ctx context.Context) (*graph.Stats, error) {
 	return s, nil
 }
 
+func (r *searchHitResolver) Snippets(ctx context.Context, obj *generated.SearchHit) ([]*generated.Snippet, error) {
+	return snippets(obj.Cable, obj.Words, maxSnippets), nil
+}
+
 func (r *statsResolver) Nodes(ctx context.Context, obj *graph.Stats) ([]*generated.LabelCount, error) {
 	return labelCounts(obj.Nodes), nil
 }
@@ -304,6 +308,8 @@ func (r *Resolver) PersonMention() generated.PersonMentionResolver { return &per
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
+
 func (r *Resolver) Stats() generated.StatsResolver { return &statsResolver{r} }
 
 func (r *Resolver) Tag() generated.TagResolver { return &tagResolver{r} }
@@ -321,6 +327,7 @@ type (
 	personResolver         struct{ *Resolver }
 	personMentionResolver  struct{ *Resolver }
 	queryResolver          struct{ *Resolver }
+	searchHitResolver      struct{ *Resolver }
 	statsResolver          struct{ *Resolver }
 	tagResolver            struct{ *Resolver }
 )

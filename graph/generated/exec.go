@@ -41,6 +41,7 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	PersonMention() PersonMentionResolver
 	Query() QueryResolver
+	SearchHit() SearchHitResolver
 	Stats() StatsResolver
 	Tag() TagResolver
 }
@@ -416,6 +417,9 @@ type QueryResolver interface {
 	ReferenceChain(ctx context.Context, id string, direction *ChainDirection, depth *int) (*graph.Subgraph, error)
 	Timeline(ctx context.Context, topic *string, person *string, country *string, interval *Interval) ([]*graph.Bucket, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
+}
+type SearchHitResolver interface {
+	Snippets(ctx context.Context, obj *SearchHit) ([]*Snippet, error)
 }
 type StatsResolver interface {
 	Nodes(ctx context.Context, obj *graph.Stats) ([]*LabelCount, error)
@@ -7870,7 +7874,7 @@ func (ec *executionContext) _SearchHit_snippets(ctx context.Context, field graph
 			return ec.fieldContext_SearchHit_snippets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Snippets, nil
+			return ec.Resolvers.SearchHit().Snippets(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*Snippet) graphql.Marshaler {
@@ -7884,8 +7888,8 @@ func (ec *executionContext) fieldContext_SearchHit_snippets(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "SearchHit",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Snippet(ctx, field)
 		},
@@ -11375,18 +11379,19 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		case "cable":
 			out.Values[i] = ec._SearchHit_cable(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "snippets":
-			out.Values[i] = ec._SearchHit_snippets(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_snippets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -98,6 +98,8 @@ type SearchHit struct {
 	Score float64      `json:"score"`
 	// Sentences containing the query words, with the positions of the matches.
 	Snippets []*Snippet `json:"snippets"`
+	// Lower-case query words the snippets highlight.
+	Words []string `json:"-"`
 }
 
 type Snippet struct {
