@@ -29,6 +29,7 @@ type Cable struct {
 	From           string      `json:"from"`
 	To             []string    `json:"to"`
 	Info           []string    `json:"info"`
+	Addressees     []string    `json:"addressees"` // handling lines after the banner: "NSC FOR HELGERSON"
 	Subject        string      `json:"subject"`
 	Tags           []string    `json:"tags"`
 	References     []Ref       `json:"references"`

@@ -22,6 +22,7 @@ type cableJSON struct {
 	From           *string          `json:"from"`
 	To             []string         `json:"to"`
 	Info           []string         `json:"info"`
+	Addressees     []string         `json:"addressees"`
 	Subject        *string          `json:"subject"`
 	Tags           []string         `json:"tags"`
 	References     []refJSON        `json:"references"`
@@ -111,7 +112,7 @@ func (c Cable) MarshalJSON() ([]byte, error) {
 		ID: nullable(c.ID), Created: timeJSON(c.Created), Released: timeJSON(c.Released),
 		Classification: nullable(c.Classification), Caveats: strs(c.Caveats), Origin: nullable(c.Origin),
 		DTG: nullable(c.DTG), Precedence: nullable(c.Precedence), From: nullable(c.From),
-		To: strs(c.To), Info: strs(c.Info), Subject: nullable(c.Subject), Tags: strs(c.Tags),
+		To: strs(c.To), Info: strs(c.Info), Addressees: strs(c.Addressees), Subject: nullable(c.Subject), Tags: strs(c.Tags),
 		Declassify: nullable(c.Declassify), Signature: nullable(c.Signature), Summary: nullable(c.Summary),
 		Body:    nullable(c.Body),
 		Source:  sourceJSON{Path: nullable(c.Source.Path), Format: nullable(c.Source.Format), Record: c.Source.Record},
@@ -146,7 +147,7 @@ func (c *Cable) UnmarshalJSON(b []byte) error {
 	*c = Cable{
 		ID: deref(j.ID), Created: created, Released: released, Classification: deref(j.Classification),
 		Caveats: strs(j.Caveats), Origin: deref(j.Origin), DTG: deref(j.DTG), Precedence: deref(j.Precedence),
-		From: deref(j.From), To: strs(j.To), Info: strs(j.Info), Subject: deref(j.Subject), Tags: strs(j.Tags),
+		From: deref(j.From), To: strs(j.To), Info: strs(j.Info), Addressees: strs(j.Addressees), Subject: deref(j.Subject), Tags: strs(j.Tags),
 		Declassify: deref(j.Declassify), Signature: deref(j.Signature), Summary: deref(j.Summary), Body: deref(j.Body),
 		Source:  Source{Path: deref(j.Source.Path), Format: deref(j.Source.Format), Record: j.Source.Record},
 		TagInfo: j.TagInfo, Persons: j.Persons, Countries: j.Countries, Organizations: j.Organizations, Interactions: j.Interactions,

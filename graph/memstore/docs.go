@@ -150,7 +150,7 @@ func cloneWith(c *graph.Cable, rep, uniq func(string) string) *graph.Cable {
 	n := &graph.Cable{
 		ID: uniq(c.ID), Created: cloneTime(c.Created), Released: cloneTime(c.Released),
 		Classification: rep(c.Classification), Caveats: reps(c.Caveats), Origin: rep(c.Origin),
-		DTG: uniq(c.DTG), Precedence: rep(c.Precedence), From: rep(c.From), To: reps(c.To), Info: reps(c.Info),
+		DTG: uniq(c.DTG), Precedence: rep(c.Precedence), From: rep(c.From), To: reps(c.To), Info: reps(c.Info), Addressees: reps(c.Addressees),
 		Subject: uniq(c.Subject), Tags: reps(c.Tags), Declassify: rep(c.Declassify), Signature: rep(c.Signature),
 		Summary: uniq(c.Summary), Body: c.Body,
 		Source: graph.Source{Path: uniq(c.Source.Path), Format: rep(c.Source.Format), Record: c.Source.Record},

@@ -148,3 +148,31 @@ func isRunningText(s string, numbered bool) bool {
 		return lower == 0 && words >= 12 && digits <= 2
 	}
 }
+
+// isAddresseeLine reports whether t, a line between the banner and the
+// header fields, is a handling line naming who should get the cable:
+// "NSC FOR HELGERSON", "DEPT FOR EUR/SCE (SMITH)", "STATE PASS TO USTR FOR
+// SULLIVAN", "FOR AMBASSADOR RICE". The part before FOR is an office in
+// capitals (a few words); the line is not running text.
+func isAddresseeLine(t string) bool {
+	if len(t) > 240 || strings.HasSuffix(t, ".") && strings.Count(t, " ") > 12 {
+		return false
+	}
+	office, _, ok := strings.Cut(" "+t, " FOR ")
+	if !ok {
+		office, _, ok = strings.Cut(" "+t, " PASS ")
+	}
+	if !ok {
+		return false
+	}
+	office = strings.TrimSpace(office)
+	if strings.Count(office, " ") > 5 {
+		return false
+	}
+	for k := 0; k < len(t); k++ {
+		if c := t[k]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}

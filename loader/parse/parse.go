@@ -112,6 +112,7 @@ func build(r raw) *graph.Cable {
 		c.Caveats = appendUnique(c.Caveats, "NOFORN")
 	}
 	c.Subject = h.subject
+	c.Addressees = h.addressees
 	if c.Subject == "" {
 		c.Subject = strings.Join(strings.Fields(r.title), " ")
 	}

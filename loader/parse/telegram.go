@@ -16,6 +16,7 @@ type header struct {
 	refs       []graph.Ref
 	classifier *graph.Classifier
 	declassify string
+	addressees []string // "NSC FOR HELGERSON": handling lines before the fields
 	bodyStart  int
 	lines      []string // the input lines, split where a field started mid-line
 }
@@ -189,6 +190,10 @@ func parseHeader(lines []string, own, year string) header {
 			}
 		}
 		flush()
+		if seenAny && !seenSubject && isAddresseeLine(t) {
+			h.addressees = append(h.addressees, strings.Join(strings.Fields(t), " "))
+			continue
+		}
 		if seenSubject {
 			afterSubject++
 		}
