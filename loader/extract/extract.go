@@ -189,6 +189,7 @@ func (e *Extractor) Extract(c *graph.Cable) {
 	r := e.newRun(c)
 	r.scanPlacesOrgs()
 	r.findPersons()
+	r.findAddressees()
 	r.countPersons()
 	r.findInteractions()
 	c.Countries = r.countries()

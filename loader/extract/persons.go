@@ -1008,7 +1008,7 @@ func (r *run) countPersons() {
 		}
 	}
 	for _, p := range r.ps {
-		if p.how["classifiedBy"] || p.how["signature"] || p.how["signature+pocom"] || p.how["tag"] {
+		if p.how["classifiedBy"] || p.how["signature"] || p.how["signature+pocom"] || p.how["tag"] || p.how["addressee"] {
 			p.count++
 		}
 	}
