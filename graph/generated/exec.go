@@ -1795,7 +1795,16 @@ type Query {
   discussions(topic: String!, since: Date, until: Date, includeCoMentions: Boolean = false, first: Int): [Discussion!]!
   "The shortest chain of people linking a to b, with the evidence for every hop; empty with a reason when there is none."
   connection(a: String!, b: String!, maxHops: Int = 4, since: Date, until: Date, sharedCables: Boolean = false): Connection!
-  "The nodes and edges around a node (cable id, person key, or Kind:id), ready for a graph visualisation."
+  """
+  The nodes and edges around a node (cable id, person key, or Kind:id), ready for a graph visualisation.
+  Breadth first, at most limit nodes: nearer nodes are always kept before farther ones. Each node taken
+  for expansion contributes only its first limit edges, ordered by relationship kind, then source, then
+  target (kind and id), so a hub (a tag or country on thousands of cables) costs no more than any node;
+  the nodes of a level are expanded in the order they were kept and the first limit distinct nodes met
+  are kept. Edges are those between kept nodes among the edges fetched. The answer is deterministic and
+  the same on every store; omitted counts the nodes met but not kept plus the edges of expanded nodes
+  that were not fetched (an upper bound on the nodes left out).
+  """
   neighborhood(id: ID!, depth: Int = 1, limit: Int = 100): Subgraph!
   "The cables a cable builds on (OUT), those building on it (IN), or both; unloaded (ghost) cables included."
   referenceChain(id: ID!, direction: ChainDirection = BOTH, depth: Int = 3): Subgraph!
@@ -2019,7 +2028,7 @@ type Subgraph {
   nodes: [SubgraphNode!]!
   edges: [SubgraphEdge!]!
   truncated: Boolean!
-  "Nodes left out by the limit."
+  "Nodes left out by the limit; for neighborhood an upper bound (see there)."
   omitted: Int!
 }
 

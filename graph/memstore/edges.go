@@ -58,6 +58,7 @@ func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]
 	if limit < 0 {
 		return nil, 0, fmt.Errorf("edges limit %d: %w", limit, graph.ErrInvalid)
 	}
+	nodes = uniqueNodes(nodes)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	es := &edgeSet{}
@@ -101,12 +102,30 @@ func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]
 			}
 		}
 	}
+	if limit > 0 && len(es.edges) > 4*limit {
+		out, total := es.first(nodes, limit)
+		return out, total, nil
+	}
 	out := es.sorted()
 	total := len(out)
 	if limit > 0 && len(out) > limit {
 		out = out[:limit:limit]
 	}
 	return out, total, nil
+}
+
+// uniqueNodes drops repeated nodes (whose edges would all be found twice),
+// keeping the first of each.
+func uniqueNodes(nodes []graph.NodeRef) []graph.NodeRef {
+	seen := make(map[graph.NodeRef]bool, len(nodes))
+	out := nodes[:0:0]
+	for _, n := range nodes {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // compareEdges orders by kind, source, target, weight; it stops at the

@@ -2,8 +2,10 @@ package query
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -14,21 +16,23 @@ const (
 	MaxDepth     = 3
 	DefaultNodes = 100
 	MaxNodes     = 1000
-	// edgesPerLevel caps one level's Edges call: a hub such as Tag:PREL
-	// touches most of the corpus, and fetching it all to draw 100 nodes
-	// would cost the whole request. What the cap leaves out is counted in
-	// Omitted.
-	edgesPerLevel = 20000
+	// edgeWorkers is how many nodes' edges are asked for at once: enough
+	// to overlap a database's round trips, few enough not to flood it.
+	edgeWorkers = 4
 )
 
 // Neighborhood returns the nodes within depth hops of the node id, at most
 // limit of them, breadth first: nearer nodes are always kept before farther
-// ones, and within a level the store's edge order (kind, source, target)
-// decides, so the cut is the same on every store. Edges are those between
-// kept nodes that the search walked. When nodes are left out, Truncated is
-// set and Omitted counts them (edges a level's cap did not fetch count as
-// one node each: an upper bound, as a hub's edges mostly lead to distinct
-// nodes).
+// ones. Each node taken for expansion is asked for its first limit edges
+// only, in the store's edge order (kind, source kind and id, target kind
+// and id), so a hub (a Tag or Country on thousands of cables) costs no more
+// than any other node; the nodes of a level are expanded in the order they
+// were kept, and the first limit distinct nodes met are kept. The cut is
+// thus the same on every store. Edges are those between kept nodes among
+// the edges fetched. When nodes are left out, Truncated is set and Omitted
+// counts them: nodes met but not kept, plus each expanded node's edges that
+// were not fetched (one node each: an upper bound, as a hub's edges mostly
+// lead to distinct nodes).
 func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int) (*graph.Subgraph, error) {
 	depth, err := withDefault("depth", depth, DefaultDepth, MaxDepth)
 	if err != nil {
@@ -50,31 +54,33 @@ func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int)
 	edges := map[edgeKey]int{}
 	frontier := []graph.NodeRef{start}
 	for level := 0; level < depth && len(frontier) > 0; level++ {
-		got, total, err := s.r.Edges(ctx, frontier, edgesPerLevel)
+		fetched, err := s.edgesEach(ctx, frontier, limit)
 		if err != nil {
 			return nil, fmt.Errorf("neighbourhood of %s, level %d: %w", nodeID(start), level+1, err)
 		}
-		uncounted += total - len(got)
 		var next []graph.NodeRef
-		for _, e := range got {
-			for _, end := range []graph.NodeRef{e.Source, e.Target} {
-				id := nodeID(end)
-				if kept[id] || omitted[id] {
-					continue
+		for _, f := range fetched {
+			uncounted += f.total - len(f.edges)
+			for _, e := range f.edges {
+				for _, end := range []graph.NodeRef{e.Source, e.Target} {
+					id := nodeID(end)
+					if kept[id] || omitted[id] {
+						continue
+					}
+					if len(order) >= limit {
+						omitted[id] = true
+						continue
+					}
+					kept[id] = true
+					order = append(order, end)
+					next = append(next, end)
 				}
-				if len(order) >= limit {
-					omitted[id] = true
-					continue
-				}
-				kept[id] = true
-				order = append(order, end)
-				next = append(next, end)
-			}
-			src, dst := nodeID(e.Source), nodeID(e.Target)
-			if kept[src] && kept[dst] {
-				k := edgeKey{src, dst, e.Kind}
-				if w, ok := edges[k]; !ok || e.Weight > w {
-					edges[k] = e.Weight
+				src, dst := nodeID(e.Source), nodeID(e.Target)
+				if kept[src] && kept[dst] {
+					k := edgeKey{src, dst, e.Kind}
+					if w, ok := edges[k]; !ok || e.Weight > w {
+						edges[k] = e.Weight
+					}
 				}
 			}
 		}
@@ -92,6 +98,44 @@ func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int)
 	g.Omitted = len(omitted) + uncounted
 	g.Truncated = g.Omitted > 0
 	return g, nil
+}
+
+// nodeEdges is one node's first edges and how many it has in all.
+type nodeEdges struct {
+	edges []graph.Edge
+	total int
+}
+
+// edgesEach asks the store for each node's first perNode edges, a few
+// nodes at a time, and returns them in the order of nodes.
+func (s *Service) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int) ([]nodeEdges, error) {
+	out := make([]nodeEdges, len(nodes))
+	errs := make([]error, len(nodes))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(edgeWorkers, len(nodes)) {
+		wg.Go(func() {
+			for i := range next {
+				got, total, err := s.r.Edges(ctx, nodes[i:i+1], perNode)
+				out[i], errs[i] = nodeEdges{got, total}, err
+			}
+		})
+	}
+	for i := range nodes {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func sortEdges(es []graph.SubgraphEdge) {

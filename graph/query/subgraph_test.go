@@ -96,7 +96,10 @@ func TestNeighborhoodLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cut.Nodes) != 3 || !cut.Truncated || cut.Omitted != len(full.Nodes)-3 {
+	// Omitted is exact for the nodes met and an upper bound (one per edge)
+	// for the edges the per-node cut did not fetch, so never below the
+	// nodes really left out.
+	if len(cut.Nodes) != 3 || !cut.Truncated || cut.Omitted < len(full.Nodes)-3 {
 		t.Errorf("limit 3: %d nodes, truncated %v, omitted %d; full has %d nodes", len(cut.Nodes), cut.Truncated, cut.Omitted, len(full.Nodes))
 	}
 	if cut.Nodes[0].ID != "Cable:08MOSCOW235" {
