@@ -24,6 +24,8 @@ type lexicon struct {
 	hostTitles map[string]bool   // roles that, untied, mean a host-government official
 	given      map[string]bool   // common given names (lower case, NameKey-free)
 	notName    map[string]bool   // lower-case words that are never a person's name
+	notNameS   map[string]bool   // notName words, also with a plural s: one lookup for w or w minus "s"
+	notNameSD  map[string]bool   // notNameS, also with a period: one lookup for w, w minus "s" or w minus "."
 	nameParts  map[string]bool   // lower-case particles inside names: "bin", "al", "van", "de"
 	placePre   map[string]bool   // lower-case first words of place names: "los", "san", "casa"
 	common     map[string]bool   // lower-case common English words (commonwords.txt)
@@ -201,7 +203,7 @@ const nameParticles = `bin ibn al el van von de der den la le du da di dos das a
 func newLexicon() *lexicon {
 	lx := &lexicon{
 		titles: map[string]string{}, usTitles: map[string]bool{}, usTie: map[string]bool{}, hostTitles: map[string]bool{},
-		given: map[string]bool{}, notName: map[string]bool{}, nameParts: map[string]bool{}, placePre: map[string]bool{},
+		given: map[string]bool{}, notName: map[string]bool{}, notNameS: map[string]bool{}, notNameSD: map[string]bool{}, nameParts: map[string]bool{}, placePre: map[string]bool{},
 		common: map[string]bool{},
 	}
 	for _, w := range strings.Fields(commonWords) {
@@ -228,6 +230,8 @@ func newLexicon() *lexicon {
 	}
 	for _, w := range strings.Fields(notNameWords) {
 		lx.notName[w] = true
+		lx.notNameS[w], lx.notNameS[w+"s"] = true, true
+		lx.notNameSD[w], lx.notNameSD[w+"s"], lx.notNameSD[w+"."] = true, true, true
 	}
 	for _, w := range strings.Fields(placePrefixes) {
 		lx.placePre[w] = true

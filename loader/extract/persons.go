@@ -78,7 +78,7 @@ func (r *run) staticNameWord(t *token) bool {
 		return false
 	}
 	lx := r.e.lx
-	if lx.notName[t.lower] || lx.notName[strings.TrimSuffix(t.lower, "s")] || lx.notName[strings.TrimSuffix(t.lower, ".")] || pluralAcronym(t.text) {
+	if lx.notNameSD[t.lower] || pluralAcronym(t.text) {
 		return false
 	}
 	if k := strings.IndexByte(t.lower, '/'); k >= 0 && (lx.notName[t.lower[:k]] || lx.notName[t.lower[k+1:]]) {
@@ -250,7 +250,7 @@ func (r *run) phraseGoesOn(s *sent, end int) bool {
 		return false
 	}
 	t := s.toks[end]
-	return t.word && t.cap && (s.mark[end] == markTitle || r.e.lx.notName[t.lower] || r.e.lx.notName[strings.TrimSuffix(t.lower, "s")])
+	return t.word && t.cap && (s.mark[end] == markTitle || r.e.lx.notNameS[t.lower])
 }
 
 // commonSuffix reports English word endings that names rarely have; in
@@ -669,7 +669,7 @@ func (r *run) complementWord(s *sent, k int) bool {
 		return true
 	}
 	t := s.toks[k]
-	if r.e.lx.notName[t.lower] || r.e.lx.notName[strings.TrimSuffix(t.lower, "s")] || commonSuffix(t.lower) {
+	if r.e.lx.notNameS[t.lower] || commonSuffix(t.lower) {
 		return true
 	}
 	if r.e.lx.given[t.lower] {

@@ -56,44 +56,53 @@ func (e *Extractor) newRun(c *graph.Cable) *run {
 	if len(paras) == 0 && strings.TrimSpace(c.Body) != "" {
 		paras = []graph.Paragraph{{Number: 0, Text: c.Body}}
 	}
-	lower, upper := 0, 0
-	for _, p := range paras {
-		l, u := caseCounts(p.Text)
-		lower, upper = lower+l, upper+u
-	}
-	r.caps = upper > 20 && lower*50 < upper
 	// One token array, one mark array and one sentence array for the whole
 	// cable: a sentence's slices are capped views of them, so that growing
 	// the arrays never changes a sentence already cut.
 	type piece struct {
-		para, idx int
-		text, src string
+		para, idx      int
+		text, src, low string
 	}
 	var pieces []piece
-	size := 0
+	size, lower, upper := 0, 0, 0
 	for _, p := range paras {
-		text := stripParaHead(normSpace(p.Text))
+		norm := normSpace(p.Text)
+		// White space holds no letters: the counts of the normalised text
+		// are those of the paragraph.
+		lnorm, l, u := lowerCounts(norm)
+		lower, upper = lower+l, upper+u
+		text := stripParaHead(norm)
+		var ltext string
+		if lnorm != "" {
+			ltext = lnorm[len(norm)-len(text):] // stripParaHead cuts a prefix
+		}
 		size += len(text)
-		for i, st := range sentences(text) {
-			pieces = append(pieces, piece{para: p.Number, idx: i, text: st, src: st})
+		for i, sp := range sentenceSpans(text) {
+			pc := piece{para: p.Number, idx: i, text: text[sp[0]:sp[1]]}
+			pc.src = pc.text
+			if ltext != "" {
+				pc.low = ltext[sp[0]:sp[1]]
+			}
+			pieces = append(pieces, pc)
 		}
 	}
+	r.caps = upper > 20 && lower*50 < upper
 	if c.Subject != "" {
 		// The subject line counts countries and organizations but is not a
 		// paragraph: it gets number -1 and never yields interactions.
 		src := normSpace(c.Subject)
+		low, _ := asciiLower(src)
 		size += len(src)
-		pieces = append(pieces, piece{para: -1, text: c.Subject, src: src})
+		pieces = append(pieces, piece{para: -1, text: c.Subject, src: src, low: low})
 	}
 	toks := make([]token, 0, size/5+8)
 	sents := make([]sent, len(pieces))
 	r.sents = make([]*sent, len(pieces))
 	for k, pc := range pieces {
 		from := len(toks)
-		var lsrc string
-		toks, lsrc = appendTokens(toks, pc.src)
+		toks = appendTokens(toks, pc.src, pc.low)
 		st := &sents[k]
-		*st = sent{para: pc.para, idx: pc.idx, text: pc.text, src: pc.src, lsrc: lsrc, toks: toks[from:len(toks):len(toks)]}
+		*st = sent{para: pc.para, idx: pc.idx, text: pc.text, src: pc.src, lsrc: pc.low, toks: toks[from:len(toks):len(toks)]}
 		r.sents[k] = st
 	}
 	marks := make([]byte, len(toks))

@@ -100,7 +100,18 @@ var abbrevs = map[string]bool{
 // digit, quote or dash follow and the word before it is not an abbreviation
 // or an initial; a colon or semicolon ends one when a "--" bullet follows.
 func sentences(s string) []string {
-	var out []string
+	spans := sentenceSpans(s)
+	out := make([]string, len(spans))
+	for k, sp := range spans {
+		out[k] = s[sp[0]:sp[1]]
+	}
+	return out
+}
+
+// sentenceSpans is sentences as byte ranges of s, so that the lower-case
+// form of a paragraph can be cut at the same places.
+func sentenceSpans(s string) [][2]int {
+	var out [][2]int
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -132,15 +143,23 @@ func sentences(s string) []string {
 				}
 			}
 		}
-		if t := strings.TrimSpace(s[start:j]); t != "" {
-			out = append(out, t)
+		if a, b := trimSpan(s, start, j); a < b {
+			out = append(out, [2]int{a, b})
 		}
 		start = j + 1
 	}
-	if t := strings.TrimSpace(s[start:]); t != "" {
-		out = append(out, t)
+	if a, b := trimSpan(s, start, len(s)); a < b {
+		out = append(out, [2]int{a, b})
 	}
 	return out
+}
+
+// trimSpan is strings.TrimSpace(s[a:b]) as a byte range of s.
+func trimSpan(s string, a, b int) (int, int) {
+	sub := s[a:b]
+	left := strings.TrimLeftFunc(sub, unicode.IsSpace)
+	a += len(sub) - len(left)
+	return a, a + len(strings.TrimRightFunc(left, unicode.IsSpace))
 }
 
 func lastWord(s string) string {
@@ -164,8 +183,8 @@ type token struct {
 // apostrophes stay in words ("Botsan-Kharchenko", "O'Brien"); initials and
 // dotted abbreviations keep their dots ("G.", "U.S.").
 func tokenize(s string) []token {
-	toks, _ := appendTokens(make([]token, 0, len(s)/5), s)
-	return toks
+	ls, _ := asciiLower(s)
+	return appendTokens(make([]token, 0, len(s)/5), s, ls)
 }
 
 // asciiLower returns s in lower case when s is ASCII, so that every byte
@@ -195,13 +214,13 @@ func asciiLower(s string) (string, bool) {
 	return string(b), true
 }
 
-// appendTokens appends the tokens of s to dst (see tokenize). It also
-// returns s in lower case when that keeps byte offsets (ASCII text), else
-// "": the lower-case forms of the tokens are then slices of it, one
-// allocation per sentence instead of one per capitalised word.
-func appendTokens(dst []token, s string) ([]token, string) {
+// appendTokens appends the tokens of s to dst (see tokenize). ls is s in
+// lower case with the same byte offsets (asciiLower), or "" when there is
+// none: the lower-case forms of the tokens are then slices of it, with no
+// allocation per capitalised word.
+func appendTokens(dst []token, s, ls string) []token {
 	toks := dst
-	ls, lok := asciiLower(s)
+	lok := ls != "" && len(ls) == len(s)
 	i := 0
 	for i < len(s) {
 		if s[i] == ' ' {
@@ -286,10 +305,7 @@ func appendTokens(dst []token, s string) ([]token, string) {
 		toks = append(toks, t)
 		i = j
 	}
-	if !lok {
-		ls = ""
-	}
-	return toks, ls
+	return toks
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
@@ -305,6 +321,35 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// lowerCounts is caseCounts and asciiLower in one pass over s: lower is ""
+// when s is not ASCII.
+func lowerCounts(s string) (ls string, lower, upper int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= utf8.RuneSelf:
+			lower, upper = caseCounts(s)
+			return "", lower, upper
+		}
+	}
+	if upper == 0 {
+		return s, lower, upper
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b), lower, upper
 }
 
 // caseCounts counts lower- and upper-case letters; a body with almost no
