@@ -34,6 +34,8 @@ type Extractor struct {
 	// word, so that phrase matching only builds strings where one can match.
 	placeFirst map[string]int // lower-case first word
 	orgFirst   map[string]int // exact first word
+	orgByte    [256]bool      // first bytes of the orgFirst words: most words are not looked up
+	postByte   [256]bool      // first bytes of the postWords
 	orgFirstLo map[string]int // lower-case first word
 	titleFirst map[string]int // lower-case first word
 
@@ -124,6 +126,16 @@ func New(opts Options) (*Extractor, error) {
 			}
 			first(e.orgFirst, toks, false)
 			first(e.orgFirstLo, toks, true)
+		}
+	}
+	for w := range e.orgFirst {
+		if w != "" {
+			e.orgByte[w[0]] = true
+		}
+	}
+	for w := range postWords {
+		if w != "" {
+			e.postByte[w[0]] = true
 		}
 	}
 	for ph := range e.lx.titles {

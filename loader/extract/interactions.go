@@ -224,7 +224,7 @@ func (r *run) holder(roles []string) string {
 func (r *run) mentions(s *sent) []span {
 	ms := append([]span(nil), s.pers...)
 	for i, t := range s.toks {
-		if !t.word || !postWords[t.lower] {
+		if !t.word || t.lower == "" || !r.e.postByte[t.lower[0]] || !postWords[t.lower] {
 			continue
 		}
 		if t.lower == "us" && t.text == "US" && !r.caps {

@@ -703,6 +703,9 @@ func (r *run) roleTie(role string) (string, int) {
 // givenRule: a known given name before a capitalised word.
 func (r *run) givenRule(s *sent) {
 	for i := 0; i < len(s.toks); i++ {
+		if !r.nameWord(s, i) {
+			continue // tested below too; first, as it is memoised and most words fail it
+		}
 		lo := s.toks[i].lower
 		builtin := r.e.lx.given[lo]
 		gaz := !builtin && r.e.actors != nil && r.e.actors.given[lo]

@@ -204,7 +204,10 @@ func (r *run) addCountry(s *sent, i, n int, code string) {
 
 func (r *run) matchOrg(s *sent, i int) int {
 	toks := s.toks
-	maxN := r.e.orgFirst[toks[i].text]
+	var maxN int
+	if w := toks[i].text; w == "" || r.e.orgByte[w[0]] {
+		maxN = r.e.orgFirst[w]
+	}
 	if r.caps {
 		maxN = r.e.orgFirstLo[toks[i].lower]
 	}
