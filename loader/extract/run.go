@@ -66,10 +66,7 @@ func (e *Extractor) newRun(c *graph.Cable) *run {
 	var pieces []piece
 	size, lower, upper := 0, 0, 0
 	for _, p := range paras {
-		norm := normSpace(p.Text)
-		// White space holds no letters: the counts of the normalised text
-		// are those of the paragraph.
-		lnorm, l, u := lowerCounts(norm)
+		norm, lnorm, l, u := normLower(p.Text)
 		lower, upper = lower+l, upper+u
 		text := stripParaHead(norm)
 		var ltext string

@@ -42,6 +42,78 @@ func normSpace(s string) string {
 	return string(b)
 }
 
+// normLower is normSpace, lowerCounts of its result and caseCounts of s in
+// one pass: norm is normSpace(s); lower is norm in lower case when s is
+// ASCII (same byte offsets), else ""; nl and nu count the lower- and
+// upper-case letters (white space holds none, so those of s and norm agree).
+func normLower(s string) (norm, lower string, nl, nu int) {
+	b := make([]byte, 0, len(s))
+	var lb []byte // lower-case copy of b while the text is ASCII
+	ascii := true
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+				if lb != nil {
+					lb = append(lb, ' ')
+				}
+			}
+			space = false
+			b = append(b, c)
+			switch {
+			case c >= 'a' && c <= 'z':
+				nl++
+			case c >= 'A' && c <= 'Z':
+				nu++
+				if lb == nil && ascii {
+					lb = make([]byte, len(b)-1, len(s))
+					copy(lb, b)
+				}
+				c += 'a' - 'A'
+			}
+			if lb != nil {
+				lb = append(lb, c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += n
+			continue
+		}
+		ascii, lb = false, nil
+		if unicode.IsLower(r) {
+			nl++
+		} else if unicode.IsUpper(r) {
+			nu++
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, s[i:i+n]...)
+		i += n
+	}
+	norm = string(b)
+	switch {
+	case !ascii:
+		lower = ""
+	case lb == nil:
+		lower = norm
+	default:
+		lower = string(lb)
+	}
+	return norm, lower, nl, nu
+}
+
 // lowerWord is strings.ToLower without an allocation for the common case
 // of a word already in lower case, and with a byte loop for ASCII.
 func lowerWord(w string) string {
@@ -321,35 +393,6 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return letters >= 2
-}
-
-// lowerCounts is caseCounts and asciiLower in one pass over s: lower is ""
-// when s is not ASCII.
-func lowerCounts(s string) (ls string, lower, upper int) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z':
-			lower++
-		case c >= 'A' && c <= 'Z':
-			upper++
-		case c >= utf8.RuneSelf:
-			lower, upper = caseCounts(s)
-			return "", lower, upper
-		}
-	}
-	if upper == 0 {
-		return s, lower, upper
-	}
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return string(b), lower, upper
 }
 
 // caseCounts counts lower- and upper-case letters; a body with almost no
