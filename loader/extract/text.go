@@ -316,9 +316,14 @@ func appendTokens(dst []token, s, ls string) []token {
 		}
 		j := i
 		for j < len(s) {
-			if c := s[j]; c < 0x80 && (isASCIILetter(c) || c >= '0' && c <= '9') {
-				j++ // the common case, without decoding
-				continue
+			if c := s[j]; c < 0x80 {
+				if isASCIILetter(c) || c >= '0' && c <= '9' {
+					j++ // the common case, without decoding
+					continue
+				}
+				if c != '-' && c != '\'' && c != '/' {
+					break // space or punctuation: only - ' / may join words
+				}
 			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -384,6 +389,23 @@ func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && 
 
 func isUpperWord(w string) bool {
 	letters := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			letters = -1 // not ASCII: count the runes below
+			break
+		}
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			letters++
+		}
+	}
+	if letters >= 0 {
+		return letters >= 2
+	}
+	letters = 0
 	for _, r := range w {
 		if unicode.IsLower(r) {
 			return false

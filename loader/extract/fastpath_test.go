@@ -45,3 +45,19 @@ func FuzzNormLower(f *testing.F) {
 		}
 	})
 }
+
+// TestIsUpperWord checks the ASCII fast path of isUpperWord against the
+// rune loop it short-cuts.
+func TestIsUpperWord(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"NATO", true}, {"US", true}, {"A", false}, {"Nato", false}, {"U.S.", true}, {"G8", false}, {"B-52", false},
+		{"ÉTAT", true}, {"État", false}, {"ÜBER-ALLES", true}, {"xÉ", false}, {"ÉxÉ", false}, {"12", false}, {"", false},
+	} {
+		if got := isUpperWord(tc.w); got != tc.want {
+			t.Errorf("isUpperWord(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+}
