@@ -146,10 +146,11 @@ func (r *run) matchPlace(s *sent, i int) int {
 	if !r.caps && !toks[i].cap {
 		return 0
 	}
-	if i > 0 && toks[i-1].word && (r.e.lx.nameParts[toks[i-1].lower] && toks[i-1].cap || r.e.lx.given[toks[i-1].lower] && (toks[i-1].cap && !r.caps)) {
+	if i > 0 && toks[i-1].word && toks[i-1].cap && (r.e.lx.nameParts[toks[i-1].lower] || !r.caps && r.e.lx.given[toks[i-1].lower]) {
 		return 0 // "Frank De Lima", "Peter Allen": a name, not a place
 	}
-	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 1; n-- {
+	maxN := r.e.placeFirst[toks[i].lower]
+	for n := min(maxN, len(toks)-i); n >= 1; n-- {
 		ph, ok := s.phrase(i, n, true)
 		if !ok {
 			continue
@@ -165,7 +166,7 @@ func (r *run) matchPlace(s *sent, i int) int {
 		return n
 	}
 	// Plural multiword demonyms: "Costa Ricans", "South Koreans".
-	for n := min(r.e.placeFirst[toks[i].lower], len(toks)-i); n >= 2; n-- {
+	for n := min(maxN, len(toks)-i); n >= 2; n-- {
 		ph, ok := s.phrase(i, n, true)
 		if !ok || !strings.HasSuffix(ph, "s") {
 			continue
