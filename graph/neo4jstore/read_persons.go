@@ -85,8 +85,8 @@ func (s *Store) FindPersons(ctx context.Context, name string, limit int) ([]*gra
 		lim = " LIMIT $limit"
 		params["limit"] = int64(limit)
 	}
-	out, err := s.personsQuery(ctx, "find persons", `
-MATCH (p:Person) WHERE $n IN p.norms OR ($sk <> '' AND p.surnameKey = $sk)
+	params["q"] = luceneTerm(n)
+	out, err := s.personsQuery(ctx, "find persons", cyFindPersons+`
 RETURN `+personProps+` ORDER BY p.cables DESC, p.key`+lim, params)
 	if err != nil {
 		return nil, err
@@ -147,4 +147,25 @@ RETURN c.id, `+personProps+` ORDER BY c.id, p.key`, map[string]any{"ids": strs(i
 		return nil, err
 	})
 	return out, err
+}
+
+// cyFindPersons matches persons by an exact normalised form or a one-word
+// query's surname key. Both branches are index seeks (personNorms,
+// person_surname_key) instead of a scan of every Person; the full-text
+// hits are checked again with IN, so the answer is the exact match the
+// scan gave.
+const cyFindPersons = `
+CALL () {
+  CALL db.index.fulltext.queryNodes('personNorms', $q) YIELD node AS p
+  WITH p WHERE $n IN p.norms
+  RETURN p
+  UNION
+  MATCH (p:Person) WHERE $sk <> '' AND p.surnameKey = $sk
+  RETURN p
+}`
+
+// luceneTerm quotes s as one Lucene phrase, which the keyword analyzer of
+// personNorms reads as a single exact term.
+func luceneTerm(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }

@@ -25,6 +25,9 @@ var schema = []string{
 	`CREATE INDEX cable_origin_lower IF NOT EXISTS FOR (c:Cable) ON (c.originLower)`,
 	`CREATE INDEX cable_classification IF NOT EXISTS FOR (c:Cable) ON (c.classification)`,
 	`CREATE INDEX person_cables IF NOT EXISTS FOR (p:Person) ON (p.cables)`,
+	// FindPersons: RANGE indexes do not index lists, a keyword full-text index does (one term per norm).
+	`CREATE FULLTEXT INDEX personNorms IF NOT EXISTS FOR (p:Person) ON EACH [p.norms] OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'keyword'}}`,
+	`CREATE INDEX person_surname_key IF NOT EXISTS FOR (p:Person) ON (p.surnameKey)`,
 	`CREATE INDEX interacted_cable IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.cable)`,
 	`CREATE INDEX interacted_kind IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.kind)`,
 	// Eventually consistent: commits do not wait for Lucene, which
