@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,57 +76,39 @@ func (s *spool) finish() error {
 	return nil
 }
 
-// each reads the cables back in order and calls fn for each, stopping at
-// the first error fn returns or when ctx is done. It returns how many
-// cables it handed to fn.
-func (s *spool) each(ctx context.Context, fn func(Item) error) (int, error) {
+// reader rewinds the spool file and returns a buffered reader over its
+// lines (decompressed when the spool is gzipped) and a function to close it.
+func (s *spool) reader() (*bufio.Reader, func(), error) {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return 0, fmt.Errorf("rewinding the spool file %s: %w", s.f.Name(), err)
+		return nil, nil, fmt.Errorf("rewinding the spool file %s: %w", s.f.Name(), err)
 	}
 	var r io.Reader = s.f
+	done := func() {}
 	if s.gz {
 		zr, err := gzip.NewReader(bufio.NewReaderSize(s.f, 1<<20))
 		if err != nil {
-			return 0, fmt.Errorf("reading the spool file %s: %w", s.f.Name(), err)
+			return nil, nil, fmt.Errorf("reading the spool file %s: %w", s.f.Name(), err)
 		}
-		defer zr.Close()
-		r = zr
+		r, done = zr, func() { zr.Close() }
 	}
-	br := bufio.NewReaderSize(r, 1<<20)
-	var line []byte
-	for n := 0; n < s.n; n++ {
-		if err := ctx.Err(); err != nil {
-			return n, context.Cause(ctx)
-		}
-		line = line[:0]
-		for {
-			chunk, err := br.ReadSlice('\n')
-			line = append(line, chunk...)
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err != nil {
-				return n, fmt.Errorf("reading the spool file %s at cable %d of %d: %w", s.f.Name(), n+1, s.n, err)
-			}
-			break
-		}
-		hash, raw, ok := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
-		if !ok {
-			return n, fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
-		}
-		it := Item{Seq: n}
-		it.setHeader(hash)
-		if err := json.Unmarshal(raw, &it.Cable); err != nil {
-			return n, fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
-		}
-		if it.Cable == nil {
-			return n, fmt.Errorf("spool file %s: line %d holds no cable", s.f.Name(), n+1)
-		}
-		if err := fn(it); err != nil {
-			return n + 1, err
-		}
+	return bufio.NewReaderSize(r, 1<<20), done, nil
+}
+
+// decode reads spool line n (0-based), "header json\n" (see write).
+func (s *spool) decode(n int, line []byte) (Item, error) {
+	hash, raw, ok := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
+	if !ok {
+		return Item{}, fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
 	}
-	return s.n, nil
+	it := Item{Seq: n}
+	it.setHeader(hash)
+	if err := json.Unmarshal(raw, &it.Cable); err != nil {
+		return Item{}, fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
+	}
+	if it.Cable == nil {
+		return Item{}, fmt.Errorf("spool file %s: line %d holds no cable", s.f.Name(), n+1)
+	}
+	return it, nil
 }
 
 // setHeader sets the hashes and the skipped mark from a spool line's

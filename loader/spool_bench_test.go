@@ -54,7 +54,7 @@ func BenchmarkSpool(b *testing.B) {
 				}
 				fi, _ := os.Stat(filepath.Join(dir, filepath.Base(sp.f.Name())))
 				size = fi.Size()
-				if _, err := sp.each(context.Background(), func(Item) error { return nil }); err != nil {
+				if _, err := sp.eachParallel(context.Background(), 1, func(*Item) error { return nil }, func(Item) error { return nil }); err != nil {
 					b.Fatal(err)
 				}
 				if err := sp.remove(); err != nil {

@@ -1,39 +1,26 @@
 package loader
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"sync"
 )
 
 // spoolChunk is how many spool lines a worker decodes at once.
 const spoolChunk = 64
 
-// eachParallel is each with the work spread over workers: one goroutine
+// eachParallel reads the cables back with the work spread over workers: one goroutine
 // reads the lines in order, workers decode the JSON and run prep on each
 // item (prep must touch nothing but the item), and fn is called in input
 // order from the calling goroutine. Reading back was a serial stage of
 // phase 2 (JSON decoding and re-hashing ran on one core while the store
 // waited), see the package doc.
 func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) error, fn func(Item) error) (int, error) {
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return 0, fmt.Errorf("rewinding the spool file %s: %w", s.f.Name(), err)
+	br, done, err := s.reader()
+	if err != nil {
+		return 0, err
 	}
-	var r io.Reader = s.f
-	if s.gz {
-		zr, err := gzip.NewReader(bufio.NewReaderSize(s.f, 1<<20))
-		if err != nil {
-			return 0, fmt.Errorf("reading the spool file %s: %w", s.f.Name(), err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	br := bufio.NewReaderSize(r, 1<<20)
+	defer done()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -76,19 +63,9 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 				res := result{items: make([]Item, 0, len(lines))}
 				for i, line := range lines {
 					n := first + i
-					hash, raw, ok := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
-					if !ok {
-						res.err = fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
-						break
-					}
-					it := Item{Seq: n}
-					it.setHeader(hash)
-					if err := json.Unmarshal(raw, &it.Cable); err != nil {
-						res.err = fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
-						break
-					}
-					if it.Cable == nil {
-						res.err = fmt.Errorf("spool file %s: line %d holds no cable", s.f.Name(), n+1)
+					it, err := s.decode(n, line)
+					if err != nil {
+						res.err = err
 						break
 					}
 					if err := prep(&it); err != nil {
