@@ -61,6 +61,11 @@ func (s *Store) Edges(ctx context.Context, nodes []graph.NodeRef, limit int) ([]
 	nodes = uniqueNodes(nodes)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if limit > 0 && len(nodes) == 1 {
+		if out, total, ok := s.firstEdges(nodes[0], limit); ok {
+			return out, total, nil
+		}
+	}
 	es := &edgeSet{}
 	for _, n := range nodes {
 		switch n.Kind {

@@ -45,50 +45,22 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	set := s.interactionCandidates(f)
-	kinds := map[string]bool{}
-	for _, k := range f.Kinds {
-		kinds[k] = true
-	}
-	if f.IncludeCoMentions {
-		kinds[graph.InteractionCoMentioned] = true
-	}
-	topics := map[string]bool{}
-	for _, t := range f.Topics {
-		topics[strings.ToLower(t)] = true
-	}
-	persons := map[string]bool{}
-	for _, p := range f.Persons {
-		persons[p] = true
-	}
-	cables := map[string]bool{}
-	for _, c := range f.Cables {
-		cables[c] = true
-	}
+	keep := newInterFilter(f)
 	var out []*interRec
-	for ir := range set {
-		in := ir.in
-		switch {
-		case f.Kinds == nil && in.Kind == graph.InteractionCoMentioned && !f.IncludeCoMentions:
-			continue
-		case f.Kinds != nil && !kinds[in.Kind]:
-			continue
-		case len(persons) > 0 && !persons[in.A] && !persons[in.B]:
-			continue
-		case len(cables) > 0 && !cables[in.Cable]:
-			continue
-		case f.Since != nil && (in.Date == nil || in.Date.Before(*f.Since)):
-			continue
-		case f.Until != nil && (in.Date == nil || in.Date.After(*f.Until)):
-			continue
-		case len(topics) > 0 && !topicMatch(ir, topics):
-			continue
+	for ir := range s.interactionCandidates(f) {
+		if keep.match(ir) {
+			out = append(out, ir)
 		}
-		out = append(out, ir)
 	}
+	return s.emit(out, f.Limit), nil
+}
+
+// emit sorts the interactions into the order of Interactions, cuts them at
+// limit (0: no limit) and copies them out with the persons' current names.
+func (s *Store) emit(out []*interRec, limit int) []graph.Interaction {
 	slices.SortFunc(out, compareInteractions)
-	if f.Limit > 0 && len(out) > f.Limit {
-		out = out[:f.Limit]
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
 	}
 	res := make([]graph.Interaction, len(out))
 	for i, ir := range out {
@@ -98,7 +70,55 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 		in.BName = s.persons[in.B].agg.Name
 		res[i] = in
 	}
-	return res, nil
+	return res
+}
+
+// interFilter is an InteractionFilter with its lists turned into sets.
+type interFilter struct {
+	f                              graph.InteractionFilter
+	kinds, topics, persons, cables map[string]bool
+}
+
+func newInterFilter(f graph.InteractionFilter) *interFilter {
+	m := &interFilter{f: f, kinds: map[string]bool{}, topics: map[string]bool{}, persons: map[string]bool{}, cables: map[string]bool{}}
+	for _, k := range f.Kinds {
+		m.kinds[k] = true
+	}
+	if f.IncludeCoMentions {
+		m.kinds[graph.InteractionCoMentioned] = true
+	}
+	for _, t := range f.Topics {
+		m.topics[strings.ToLower(t)] = true
+	}
+	for _, p := range f.Persons {
+		m.persons[p] = true
+	}
+	for _, c := range f.Cables {
+		m.cables[c] = true
+	}
+	return m
+}
+
+// match reports whether ir passes every field of the filter.
+func (m *interFilter) match(ir *interRec) bool {
+	in, f := &ir.in, &m.f
+	switch {
+	case f.Kinds == nil && in.Kind == graph.InteractionCoMentioned && !f.IncludeCoMentions:
+		return false
+	case f.Kinds != nil && !m.kinds[in.Kind]:
+		return false
+	case len(m.persons) > 0 && !m.persons[in.A] && !m.persons[in.B]:
+		return false
+	case len(m.cables) > 0 && !m.cables[in.Cable]:
+		return false
+	case f.Since != nil && (in.Date == nil || in.Date.Before(*f.Since)):
+		return false
+	case f.Until != nil && (in.Date == nil || in.Date.After(*f.Until)):
+		return false
+	case len(m.topics) > 0 && !topicMatch(ir, m.topics):
+		return false
+	}
+	return true
 }
 
 func topicMatch(ir *interRec, topics map[string]bool) bool {

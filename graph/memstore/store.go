@@ -37,6 +37,7 @@ type Store struct {
 	cacheMu sync.Mutex
 	orders  map[graph.CableOrder][]*cableRec
 	stats   *graph.Stats
+	hubs    map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -109,6 +110,7 @@ func (s *Store) invalidate() {
 	s.cacheMu.Lock()
 	clear(s.orders)
 	s.stats = nil
+	s.hubs = nil
 	s.cacheMu.Unlock()
 }
 
