@@ -143,3 +143,7 @@ func (ir *instrumentedReader) Ping(ctx context.Context) error {
 	ir.record("Ping", start, err)
 	return err
 }
+
+// Unwrap returns the decorated Reader, so that graph/query finds a store's
+// optional pushdown interfaces (query.ReaderAs) behind the metrics.
+func (ir *instrumentedReader) Unwrap() graph.Reader { return ir.r }

@@ -150,19 +150,23 @@ RETURN t, CASE WHEN t IN $known THEN null ELSE head(labels(s)) END, ` + keyByTyp
 	if err != nil {
 		return nil, 0, err
 	}
-	slices.SortFunc(out, func(a, b graph.Edge) int {
-		return cmp.Or(
-			strings.Compare(a.Kind, b.Kind),
-			strings.Compare(a.Source.Kind, b.Source.Kind),
-			strings.Compare(a.Source.ID, b.Source.ID),
-			strings.Compare(a.Target.Kind, b.Target.Kind),
-			strings.Compare(a.Target.ID, b.Target.ID),
-			a.Weight-b.Weight,
-		)
-	})
+	slices.SortFunc(out, compareEdges)
 	total := len(out)
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
 	return out, total, nil
+}
+
+// compareEdges is the store's edge order: kind, source kind and id, target
+// kind and id, weight.
+func compareEdges(a, b graph.Edge) int {
+	return cmp.Or(
+		strings.Compare(a.Kind, b.Kind),
+		strings.Compare(a.Source.Kind, b.Source.Kind),
+		strings.Compare(a.Source.ID, b.Source.ID),
+		strings.Compare(a.Target.Kind, b.Target.Kind),
+		strings.Compare(a.Target.ID, b.Target.ID),
+		a.Weight-b.Weight,
+	)
 }

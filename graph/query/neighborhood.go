@@ -109,6 +109,9 @@ type nodeEdges struct {
 // edgesEach asks the store for each node's first perNode edges, a few
 // nodes at a time, and returns them in the order of nodes.
 func (s *Service) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int) ([]nodeEdges, error) {
+	if out, ok, err := s.pushedEdgesEach(ctx, nodes, perNode); ok {
+		return out, err
+	}
 	out := make([]nodeEdges, len(nodes))
 	errs := make([]error, len(nodes))
 	next := make(chan int)
