@@ -51,6 +51,12 @@ Environment:
   NEO4J_PASSWORD   default for --password
   NEO4J_DATABASE   default for --database (neo4j)
 
+A first load of the whole release is faster through Neo4j's offline
+importer: --import-dir DIR writes its CSV files (and DIR/import.args)
+instead of connecting to Neo4j; scripts/neo4j-import.sh runs the importer
+and then "cablegraph load --neo4j URI --finish-import", which creates the
+schema and waits for its indexes over Bolt (see docs/neo4j.md).
+
 Examples:
   cablegraph load --neo4j bolt://127.0.0.1:7687 ../shared/data/cables/cablegate-html-fragments
   cablegraph load --neo4j bolt://127.0.0.1:7687 --failures failures.tsv --workers 4 cables.csv.gz
@@ -108,10 +114,18 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 	var lf loadFlags
 	nf.register(fs)
 	lf.register(fs)
+	importDir := fs.String("import-dir", "", "write the CSV files of neo4j-admin database import full into `DIR` (new or empty) instead of loading over Bolt")
+	finish := fs.Bool("finish-import", false, "complete a database just filled by neo4j-admin from --import-dir files: schema, indexes online, empty lists (no PATH)")
 	helpText(fs, loadHelp)
 	paths, err := parseFlags(fs, args, e)
 	if err != nil {
 		return done(err)
+	}
+	if *importDir != "" {
+		return runImportCSV(ctx, e, *importDir, paths, lf)
+	}
+	if *finish {
+		return runFinishImport(ctx, e, nf, paths)
 	}
 	if nf.uri == "" {
 		return usagef("load needs --neo4j URI or NEO4J_URI; to explore without a database use cablegraph serve --data PATH")
