@@ -11,7 +11,7 @@
 //     so when two records carry the same cable id the later one wins, and
 //     batches are written in input order.
 //   - Idempotence: every cable carries a sha256 content hash of its parsed and
-//     extracted JSON; a cable whose stored hash is the same is skipped
+//     extracted content (ContentHash); a cable whose stored hash is the same is skipped
 //     (unless Options.Force), so a second load of the same input writes
 //     nothing and leaves the same graph. Each cable is also stored with the
 //     hash of the raw record it came from (see rawhash.go): a re-load lists
@@ -55,11 +55,17 @@
 // before cables are hashed and written. Load therefore runs in two phases
 // unless Options.NoResolve:
 //
-//  1. read, parse and extract in parallel as above, but append each cable
-//     (its hash and the JSON that was hashed, one line) to a spool file in
-//     Options.TempDir (gzip at BestSpeed, see BenchmarkSpool: about 5 to 10
-//     times smaller, so that a temp dir in RAM stays small), and count the
-//     cables per person key. Failures are reported as they come.
+//  1. read, parse and extract in parallel as above, keep each cable until
+//     phase 2, and count the cables per person key. Failures are reported
+//     as they come. Where the cables are kept is Options.Spool: for a store
+//     in this process (memstore, which implements InProcess) they stay in
+//     memory, decoded, since the store is about to hold them all anyway;
+//     for any other store they go to a spool file in Options.TempDir (the
+//     hash and the cable's JSON, one line each, gzip at BestSpeed, see
+//     BenchmarkSpool: about 5 to 10 times smaller, so that a temp dir in
+//     RAM stays small). The spool file's JSON round trip and gzip cost as
+//     much CPU as parsing and extracting (profile of a 30,000-cable load),
+//     which is why the embedded store skips it.
 //  2. add the counts of the persons already stored (when the store is also
 //     a graph.Reader, paged through ListPersons: an incremental load folds
 //     keys the way the whole graph says), compute the mapping, read the
@@ -68,7 +74,7 @@
 //     person with themself dropped, identical ones kept once), rehash the
 //     cables that changed and write them in batches as above.
 //
-// Memory stays bounded: the spool is on disk and read one cable at a time;
+// Memory stays bounded with a spool file: it is read one cable at a time;
 // what grows is the key counts and the mapping, proportional to the number
 // of distinct persons. The spool is removed when Load returns, whatever
 // the outcome. The mapping depends only on the counts, so loading the same

@@ -45,6 +45,11 @@ type Options struct {
 	// TempDir is where the spool file of person key resolution is created;
 	// "" means os.TempDir(). The file is removed when the load returns.
 	TempDir string
+	// Spool says where phase 1 keeps its cables until person keys are
+	// resolved (see the package doc): SpoolAuto, the zero value, keeps them
+	// in memory when the store lives in this process (it implements
+	// InProcess and says so) and in a spool file otherwise.
+	Spool SpoolMode
 	// RawSalt is mixed into every record's raw hash (see rawhash.go): pass
 	// anything else that changes what parsing and extraction produce and
 	// that the loader cannot see, so that changing it re-parses.
@@ -54,6 +59,38 @@ type Options struct {
 	// stored cables by raw hash, which are skipped before parsing.
 	salt string
 	skip skipIndex
+	// hashLater: phase 1 computes no content hash (phase 2 hashes every
+	// cable once, after its keys are resolved).
+	hashLater bool
+}
+
+// SpoolMode is where phase 1 keeps its cables, see Options.Spool.
+type SpoolMode int
+
+// Spool modes.
+const (
+	SpoolAuto   SpoolMode = iota // memory for an InProcess store, else a file
+	SpoolFile                    // a gzipped JSON file in Options.TempDir
+	SpoolMemory                  // the decoded cables, in memory
+)
+
+// InProcess is implemented by stores that hold the graph in this process
+// (memstore): every cable ends up in memory anyway, so phase 1 keeps them
+// there instead of encoding them to a spool file and decoding them back.
+type InProcess interface {
+	InProcess() bool
+}
+
+// memorySpool decides where phase 1 keeps its cables for store.
+func (o Options) memorySpool(store any) bool {
+	switch o.Spool {
+	case SpoolMemory:
+		return true
+	case SpoolFile:
+		return false
+	}
+	ip, ok := store.(InProcess)
+	return ok && ip.InProcess()
 }
 
 // MaxFailures is how many failures a Summary keeps; the count is exact.

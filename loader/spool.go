@@ -64,6 +64,8 @@ func (s *spool) write(it Item) error {
 	return nil
 }
 
+func (s *spool) count() int { return s.n }
+
 // finish flushes what was written so that it can be read back.
 func (s *spool) finish() error {
 	err := s.bw.Flush()

@@ -6,21 +6,32 @@ import (
 	"sync"
 )
 
-// spoolChunk is how many spool lines a worker decodes at once.
+// spoolChunk is how many spool items a worker decodes and prepares at once.
 const spoolChunk = 64
 
-// eachParallel reads the cables back with the work spread over workers: one goroutine
-// reads the lines in order, workers decode the JSON and run prep on each
-// item (prep must touch nothing but the item), and fn is called in input
-// order from the calling goroutine. Reading back was a serial stage of
-// phase 2 (JSON decoding and re-hashing ran on one core while the store
-// waited), see the package doc.
-func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) error, fn func(Item) error) (int, error) {
-	br, done, err := s.reader()
-	if err != nil {
-		return 0, err
-	}
-	defer done()
+// phase1 is where phase 1 keeps its cables until the person keys are
+// resolved: a file (spool) or memory (memSpool).
+type phase1 interface {
+	write(Item) error
+	finish() error
+	count() int
+	// eachParallel hands every cable back in input order, see inOrder.
+	eachParallel(ctx context.Context, workers int, prep func(*Item) error, fn func(Item) error) (int, error)
+	remove() error
+}
+
+// chunkLoader is called by inOrder for the items [first, end), one call
+// at a time and in order (it may read a file sequentially); it returns the
+// work that turns them into items, which runs on a worker.
+type chunkLoader func(first, end int) (work func() ([]Item, error), err error)
+
+// inOrder gives n items back with the work spread over workers: one
+// goroutine loads the chunks in order, workers decode them and run prep on
+// each item (prep must touch nothing but the item), and fn is called in
+// input order from the calling goroutine. Reading back was a serial stage
+// of phase 2 (JSON decoding and re-hashing ran on one core while the store
+// waited), see the package doc. It returns how many items fn was given.
+func inOrder(ctx context.Context, n, workers int, load chunkLoader, prep func(*Item) error, fn func(Item) error) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -42,17 +53,8 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for first := 0; first < s.n; first += spoolChunk {
-			lines := make([][]byte, 0, spoolChunk)
-			var rerr error
-			for n := first; n < min(first+spoolChunk, s.n); n++ {
-				line, err := br.ReadBytes('\n')
-				if err != nil {
-					rerr = fmt.Errorf("reading the spool file %s at cable %d of %d: %w", s.f.Name(), n+1, s.n, err)
-					break
-				}
-				lines = append(lines, line)
-			}
+		for first := 0; first < n; first += spoolChunk {
+			work, lerr := load(first, min(first+spoolChunk, n))
 			out := make(chan result, 1)
 			select {
 			case order <- out:
@@ -60,61 +62,95 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 				return
 			}
 			jobs <- func() {
-				res := result{items: make([]Item, 0, len(lines))}
-				for i, line := range lines {
-					n := first + i
-					it, err := s.decode(n, line)
-					if err != nil {
-						res.err = err
+				var res result
+				if work != nil {
+					res.items, res.err = work()
+				}
+				for i := range res.items {
+					if err := prep(&res.items[i]); err != nil {
+						res.items, res.err = res.items[:i], err
 						break
 					}
-					if err := prep(&it); err != nil {
-						res.err = err
-						break
-					}
-					res.items = append(res.items, it)
 				}
 				if res.err == nil {
-					res.err = rerr
+					res.err = lerr
 				}
 				out <- res
 			}
-			if rerr != nil {
+			if lerr != nil {
 				return
 			}
 		}
 	}()
 	defer func() {
 		cancel()
-		for range order { // let the reader and the workers finish
+		for range order { // let the loader and the workers finish
 		}
 		wg.Wait()
 	}()
 
-	n := 0
+	done := 0
 	for out := range order {
 		if err := ctx.Err(); err != nil {
-			return n, context.Cause(ctx)
+			return done, context.Cause(ctx)
 		}
 		res := <-out
 		for _, it := range res.items {
 			if err := ctx.Err(); err != nil {
-				return n, context.Cause(ctx)
+				return done, context.Cause(ctx)
 			}
 			if err := fn(it); err != nil {
-				return n + 1, err
+				return done + 1, err
 			}
-			n++
+			done++
 		}
 		if res.err != nil {
-			return n, res.err
+			return done, res.err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return n, context.Cause(ctx)
+		return done, context.Cause(ctx)
 	}
-	if n != s.n {
-		return n, fmt.Errorf("the spool file %s gave %d of %d cables", s.f.Name(), n, s.n)
+	if done != n {
+		return done, fmt.Errorf("phase 1 kept %d cables, %d came back", n, done)
 	}
-	return n, nil
+	return done, nil
+}
+
+// eachParallel reads the cables back from the spool file in order, see
+// inOrder.
+func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) error, fn func(Item) error) (int, error) {
+	br, done, err := s.reader()
+	if err != nil {
+		return 0, err
+	}
+	defer done()
+	load := func(first, end int) (func() ([]Item, error), error) {
+		lines := make([][]byte, 0, end-first)
+		var rerr error
+		for n := first; n < end; n++ {
+			line, err := br.ReadBytes('\n')
+			if err != nil {
+				rerr = fmt.Errorf("reading the spool file %s at cable %d of %d: %w", s.f.Name(), n+1, s.n, err)
+				break
+			}
+			lines = append(lines, line)
+		}
+		return func() ([]Item, error) {
+			items := make([]Item, 0, len(lines))
+			for i, line := range lines {
+				it, err := s.decode(first+i, line)
+				if err != nil {
+					return items, err
+				}
+				items = append(items, it)
+			}
+			return items, nil
+		}, rerr
+	}
+	n, err := inOrder(ctx, s.n, workers, load, prep, fn)
+	if err == nil && n != s.n {
+		err = fmt.Errorf("the spool file %s gave %d of %d cables", s.f.Name(), n, s.n)
+	}
+	return n, err
 }

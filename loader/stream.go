@@ -232,6 +232,10 @@ func work(ext *extract.Extractor, j job, opts Options) (it Item) {
 	if ext != nil {
 		ext.Extract(cable)
 	}
+	if opts.hashLater {
+		it.Cable = cable
+		return it
+	}
 	raw, h, err := contentJSON(cable)
 	if err != nil {
 		it.Failure = fail(err.Error())

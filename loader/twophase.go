@@ -28,9 +28,18 @@ type resolveRun struct {
 }
 
 func (r *resolveRun) run(ctx context.Context) (err error) {
-	sp, err := newSpool(r.opts.TempDir, spoolGzip)
-	if err != nil {
-		return err
+	var sp phase1
+	if r.opts.memorySpool(r.store) {
+		sp = &memSpool{}
+		// Hashed once in phase 2, after the keys are resolved: the
+		// JSON was only needed in phase 1 for the spool file.
+		r.opts.hashLater = true
+	} else {
+		fsp, err := newSpool(r.opts.TempDir, spoolGzip)
+		if err != nil {
+			return err
+		}
+		sp = fsp
 	}
 	defer func() {
 		if rerr := sp.remove(); rerr != nil {
@@ -49,27 +58,30 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 	// still written, as in a one-phase load.
 	strict := serr != nil && errors.Is(serr, ErrFailures)
 	if serr != nil && !strict {
-		r.c.discarded.Add(int64(sp.n))
+		r.c.discarded.Add(int64(sp.count()))
 		return serr
 	}
 	start := time.Now()
 	defer func() { r.phase2 = time.Since(start) }()
 	if err := sp.finish(); err != nil {
-		r.c.discarded.Add(int64(sp.n))
+		r.c.discarded.Add(int64(sp.count()))
 		return err
 	}
 	if err := counts.addStored(ctx, r.store); err != nil {
-		r.c.discarded.Add(int64(sp.n))
+		r.c.discarded.Add(int64(sp.count()))
 		return err
 	}
-	r.c.spooled.Store(int64(sp.n))
+	r.c.spooled.Store(int64(sp.count()))
 	r.c.phase2.Store(time.Now().UnixNano())
 	res := newResolver(counts)
 	r.folded = len(res)
-	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.n)
+	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.count())
 	n, perr := sp.eachParallel(ctx, r.opts.Workers, func(it *Item) error {
-		if res.needs(it.Cable) {
+		changed := res.needs(it.Cable)
+		if changed {
 			res.apply(it.Cable)
+		}
+		if (changed || it.Hash == "") && !it.skipped {
 			h, err := ContentHash(it.Cable)
 			if err != nil {
 				return err
@@ -78,7 +90,7 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 		}
 		return nil
 	}, r.add)
-	r.c.discarded.Add(int64(sp.n - n))
+	r.c.discarded.Add(int64(sp.count() - n))
 	if perr != nil {
 		return perr
 	}

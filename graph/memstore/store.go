@@ -64,6 +64,11 @@ func New() *Store {
 // Close releases nothing: the graph lives as long as the Store value.
 func (s *Store) Close(ctx context.Context) error { return nil }
 
+// InProcess reports that the graph lives in this process, so that a
+// loader keeps the cables of a two-phase load in memory instead of a spool
+// file (loader.InProcess): the store is about to hold them all anyway.
+func (s *Store) InProcess() bool { return true }
+
 // Ping reports the context's error, the only way an in-process store can
 // fail to answer.
 func (s *Store) Ping(ctx context.Context) error {
