@@ -74,6 +74,9 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 		}
 		if meets := this.expand(nbrs, other); len(meets) > 0 {
 			path := bfs.path(meets)
+			if err := s.proveChain(ctx, path, q, bfs.links); err != nil {
+				return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+			}
 			out.Persons = path
 			out.Hops = bfs.hops(path)
 			return out, nil
@@ -87,8 +90,18 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 	return out, nil
 }
 
+// linkFilter is the filter of the interactions that link persons.
+func linkFilter(q graph.ConnectionQuery) graph.InteractionFilter {
+	f := graph.InteractionFilter{Since: q.Since, Until: q.Until}
+	if q.SharedCables {
+		f.Kinds, f.IncludeCoMentions = allKinds(), true
+	}
+	return f
+}
+
 // neighbours returns, for each frontier person, the persons linked to them,
-// and records the proof of each link in links.
+// and records the proof of each link in links (with a LinkSource, only the
+// shared cables: hops asks for the chain's interactions at the end).
 func (s *Service) neighbours(ctx context.Context, frontier []string, q graph.ConnectionQuery, links *linkBook) (map[string][]string, error) {
 	in := make(map[string]bool, len(frontier))
 	for _, p := range frontier {
@@ -101,24 +114,39 @@ func (s *Service) neighbours(ctx context.Context, frontier []string, q graph.Con
 		}
 		nb[u][v] = true
 	}
-	f := graph.InteractionFilter{Persons: frontier, Since: q.Since, Until: q.Until}
-	if q.SharedCables {
-		f.Kinds, f.IncludeCoMentions = allKinds(), true
-	}
-	ins, err := s.r.Interactions(ctx, f)
-	if err != nil {
-		return nil, fmt.Errorf("interactions of %d persons: %w", len(frontier), err)
-	}
-	for _, x := range ins {
-		if x.A == x.B || !isPerson(x.A) || !isPerson(x.B) {
-			continue
+	f := linkFilter(q)
+	if src, ok := ReaderAs[LinkSource](s.r); ok {
+		partners, err := src.InteractionPartners(ctx, frontier, f)
+		if err != nil {
+			return nil, fmt.Errorf("partners of %d persons: %w", len(frontier), err)
 		}
-		links.addInteraction(x)
-		if in[x.A] {
-			add(x.A, x.B)
+		for u, vs := range partners {
+			if !in[u] || !isPerson(u) {
+				continue
+			}
+			for _, v := range vs {
+				if v != u && isPerson(v) {
+					add(u, v)
+				}
+			}
 		}
-		if in[x.B] {
-			add(x.B, x.A)
+	} else {
+		f.Persons = frontier
+		ins, err := s.r.Interactions(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("interactions of %d persons: %w", len(frontier), err)
+		}
+		for _, x := range ins {
+			if x.A == x.B || !isPerson(x.A) || !isPerson(x.B) {
+				continue
+			}
+			links.addInteraction(x)
+			if in[x.A] {
+				add(x.A, x.B)
+			}
+			if in[x.B] {
+				add(x.B, x.A)
+			}
 		}
 	}
 	if q.SharedCables {
@@ -198,4 +226,28 @@ func (s *Service) sharedCables(ctx context.Context, frontier []string, q graph.C
 		}
 	}
 	return out, nil
+}
+
+// proveChain records in links the interactions between each pair of the
+// chain when the search ran on a LinkSource, which found the links without
+// their proof. They are all the interactions of the pair passing the
+// search's filter, the ones a search over Interactions would have seen:
+// every link of the chain was found by asking for all interactions of one
+// of its two ends.
+func (s *Service) proveChain(ctx context.Context, path []string, q graph.ConnectionQuery, links *linkBook) error {
+	src, ok := ReaderAs[LinkSource](s.r)
+	if !ok {
+		return nil
+	}
+	f := linkFilter(q)
+	for i := 0; i+1 < len(path); i++ {
+		ins, err := src.PairInteractions(ctx, path[i], path[i+1], f)
+		if err != nil {
+			return fmt.Errorf("interactions of %s and %s: %w", path[i], path[i+1], err)
+		}
+		for _, x := range ins {
+			links.addInteraction(x)
+		}
+	}
+	return nil
 }

@@ -1,10 +1,28 @@
 package query
 
 import (
+	"context"
 	"sort"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
+
+// LinkSource is a Reader that answers a connection search's two questions
+// without copying interactions. Expanding a frontier needs only who is
+// linked to it, yet Interactions copies every interaction of the frontier
+// (thousands around a hub) and sorts them by date; the proof is needed only
+// for the few pairs of the chain found. An in-process store answers both
+// from its adjacency.
+type LinkSource interface {
+	// InteractionPartners returns, for each of persons with any, the
+	// distinct keys at the other end of their interactions passing f
+	// (f.Persons and f.Limit ignored), sorted.
+	InteractionPartners(ctx context.Context, persons []string, f graph.InteractionFilter) (map[string][]string, error)
+	// PairInteractions returns exactly the interactions between a and b,
+	// either way round, that Interactions returns for f with Persons
+	// [a, b], in the same order.
+	PairInteractions(ctx context.Context, a, b string, f graph.InteractionFilter) ([]graph.Interaction, error)
+}
 
 // linkBook remembers the proof of every link seen during a search, so that
 // the chosen chain's hops need no further store calls.
