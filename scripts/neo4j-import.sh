@@ -9,9 +9,11 @@
 #   3. neo4j-admin database import full --overwrite-destination (REPLACES the database "neo4j")
 #   4. start the server (scripts/neo4j-up.sh)
 #   5. cablegraph load --finish-import over Bolt: schema and indexes (waits until ONLINE), the empty
-#      lists the importer cannot write, every aggregate (the Bolt bulk load's code)
+#      lists the importer cannot write. The aggregates (Person cable counts etc.) are in the CSV
+#      already, folded in memory by the Bolt bulk load's code.
 #
 # Usage: scripts/neo4j-import.sh PATH...   (files or directories, as for cablegraph load)
+#        IMPORT_FROM=DIR scripts/neo4j-import.sh   (DIR holds files written by load --import-dir)
 # Environment:
 #   NEO4J_DIR, NEO4J_PORT, NEO4J_HEAP, NEO4J_PAGECACHE   as for scripts/neo4j-up.sh
 #   IMPORT_DIR        where the CSV files go (default $NEO4J_DIR/import-csv; emptied first)
@@ -22,6 +24,8 @@
 #                     re-load must use the SAME binary: the raw hash that skips unchanged records is
 #                     salted with the binary.
 #   KEEP_CSV=1        keep the CSV files (default: removed after a successful import)
+#   IMPORT_FROM=DIR   skip step 1 and import the files already in DIR (kept)
+#   IMPORT_NO_FINISH=1  skip step 5 (the caller runs Store.FinishImport itself, as the tests do)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +39,12 @@ times="$state/import-times.txt"
 log() { printf 'neo4j-import: %s\n' "$*"; }
 die() { printf 'neo4j-import: ERROR: %s\n' "$*" >&2; exit 1; }
 
-(( $# > 0 )) || die "usage: scripts/neo4j-import.sh PATH... (see the header of this script)"
+if [[ -n "${IMPORT_FROM:-}" ]]; then
+  csv="$(cd "$IMPORT_FROM" && pwd)"
+  KEEP_CSV=1
+  [[ -f "$csv/import.args" ]] || die "$csv/import.args is missing: write DIR with cablegraph load --import-dir DIR"
+fi
+(( $# > 0 )) || [[ -n "${IMPORT_FROM:-}" ]] || die "usage: scripts/neo4j-import.sh PATH... (see the header of this script)"
 [[ -d "$tool/target/lib" ]] || die "$tool/target/lib is missing: run make neo4j-up once to build the launcher"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is needed to report CPU seconds"
 
@@ -54,15 +63,19 @@ timed() {
 }
 
 : >"$times"
-if [[ -z "${CABLEGRAPH_BIN:-}" ]]; then
+if [[ -z "${CABLEGRAPH_BIN:-}" && ( -z "${IMPORT_FROM:-}" || -z "${IMPORT_NO_FINISH:-}" ) ]]; then
   log "building $bin"
   (cd "$repo" && go build -o "$bin" ./cmd/cablegraph)
 fi
 
-rm -rf "$csv"
-log "1/5 writing import files into $csv"
-# shellcheck disable=SC2086 # LOAD_FLAGS is a list of flags
-timed csv "$bin" load --import-dir "$csv" ${LOAD_FLAGS:-} "$@"
+if [[ -z "${IMPORT_FROM:-}" ]]; then
+  rm -rf "$csv"
+  log "1/5 writing import files into $csv"
+  # shellcheck disable=SC2086 # LOAD_FLAGS is a list of flags
+  timed csv "$bin" load --import-dir "$csv" ${LOAD_FLAGS:-} "$@"
+else
+  log "1/5 using the import files in $csv"
+fi
 
 log "2/5 stopping the server on $state (if running)"
 NEO4J_DIR="$state" "$repo/scripts/neo4j-down.sh"
@@ -90,7 +103,12 @@ server_cpu() {
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat"
 }
 
-log "5/5 schema, indexes and aggregates over Bolt"
+if [[ -n "${IMPORT_NO_FINISH:-}" ]]; then
+  log "5/5 skipped (IMPORT_NO_FINISH)"
+  cat "$times"
+  exit 0
+fi
+log "5/5 schema and indexes over Bolt"
 c0="$(server_cpu)"
 timed finish "$bin" load --neo4j "bolt://127.0.0.1:$port" --finish-import
 c1="$(server_cpu)"
