@@ -46,11 +46,16 @@ func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int)
 	if err != nil {
 		return nil, err
 	}
-	kept := map[string]bool{nodeID(start): true}
+	// Nodes are keyed by NodeRef, not by their "Kind:id" string, which
+	// would be built twice for each of thousands of edge ends per query.
+	kept := map[graph.NodeRef]bool{start: true}
 	order := []graph.NodeRef{start}
-	omitted := map[string]bool{}
+	omitted := map[graph.NodeRef]bool{}
 	uncounted := 0
-	type edgeKey struct{ s, t, k string }
+	type edgeKey struct {
+		s, t graph.NodeRef
+		k    string
+	}
 	edges := map[edgeKey]int{}
 	frontier := []graph.NodeRef{start}
 	for level := 0; level < depth && len(frontier) > 0; level++ {
@@ -62,22 +67,20 @@ func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int)
 		for _, f := range fetched {
 			uncounted += f.total - len(f.edges)
 			for _, e := range f.edges {
-				for _, end := range []graph.NodeRef{e.Source, e.Target} {
-					id := nodeID(end)
-					if kept[id] || omitted[id] {
+				for _, end := range [2]graph.NodeRef{e.Source, e.Target} {
+					if kept[end] || omitted[end] {
 						continue
 					}
 					if len(order) >= limit {
-						omitted[id] = true
+						omitted[end] = true
 						continue
 					}
-					kept[id] = true
+					kept[end] = true
 					order = append(order, end)
 					next = append(next, end)
 				}
-				src, dst := nodeID(e.Source), nodeID(e.Target)
-				if kept[src] && kept[dst] {
-					k := edgeKey{src, dst, e.Kind}
+				if kept[e.Source] && kept[e.Target] {
+					k := edgeKey{e.Source, e.Target, e.Kind}
 					if w, ok := edges[k]; !ok || e.Weight > w {
 						edges[k] = e.Weight
 					}
@@ -91,8 +94,12 @@ func (s *Service) Neighborhood(ctx context.Context, id string, depth, limit int)
 		return nil, fmt.Errorf("neighbourhood of %s: %w", nodeID(start), err)
 	}
 	g := &graph.Subgraph{Nodes: nodes, Edges: make([]graph.SubgraphEdge, 0, len(edges))}
+	ids := make(map[graph.NodeRef]string, len(order))
+	for _, n := range order {
+		ids[n] = nodeID(n)
+	}
 	for k, w := range edges {
-		g.Edges = append(g.Edges, graph.SubgraphEdge{Source: k.s, Target: k.t, Kind: k.k, Weight: w})
+		g.Edges = append(g.Edges, graph.SubgraphEdge{Source: ids[k.s], Target: ids[k.t], Kind: k.k, Weight: w})
 	}
 	sortEdges(g.Edges)
 	g.Omitted = len(omitted) + uncounted
