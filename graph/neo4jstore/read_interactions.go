@@ -18,6 +18,57 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 		return nil, fmt.Errorf("interactions limit %d: %w", f.Limit, graph.ErrInvalid)
 	}
 	params := map[string]any{}
+	cypher := interactionsMatch(f, params) + `
+RETURN ` + interactionColumns + `
+ORDER BY ` + interactionOrder
+	if f.Limit > 0 {
+		params["limit"] = int64(f.Limit)
+		cypher += " LIMIT $limit"
+	}
+	out := []graph.Interaction{}
+	_, err := s.read(ctx, "interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		out = out[:0]
+		recs, err := collect(ctx, tx, cypher, params)
+		for _, rec := range recs {
+			out = append(out, toInteraction(rec.Values))
+		}
+		return nil, err
+	})
+	return out, err
+}
+
+// interactionColumns are the columns toInteraction reads, over a, r, b.
+const interactionColumns = `a.key, b.key, a.name, b.name, r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}`
+
+// interactionOrder is the Reader's order of interactions.
+const interactionOrder = `r.date IS NULL, r.date, r.cable, r.paragraph, a.key, b.key, r.kind, r.evidence`
+
+// toInteraction decodes the interactionColumns of one record.
+func toInteraction(v []any) graph.Interaction {
+	m, _ := v[4].(map[string]any)
+	in := graph.Interaction{
+		A: str(v[0]), B: str(v[1]), AName: str(v[2]), BName: str(v[3]),
+		Kind: str(m["kind"]), Status: str(m["status"]), Cable: str(m["cable"]),
+		Evidence: str(m["evidence"]), Topics: strList(m["topics"]),
+	}
+	if n, ok := m["paragraph"].(int64); ok {
+		in.Paragraph = int(n)
+	}
+	if c, ok := m["confidence"].(float64); ok {
+		in.Confidence = c
+	}
+	if t, ok := m["date"].(time.Time); ok {
+		u := t.UTC()
+		in.Date = &u
+	}
+	return in
+}
+
+// interactionsMatch compiles f (Limit aside) into a MATCH ... WITH a, r, b
+// WHERE ... binding a, r and b, adding its parameters to params. The
+// parameter names are those of Interactions; a statement that embeds it
+// must not reuse them for anything else.
+func interactionsMatch(f graph.InteractionFilter, params map[string]any) string {
 	var conds []string
 	// Start from the most selective index: the relationship index on
 	// r.cable, else the persons' keys, else every INTERACTED edge.
@@ -40,6 +91,33 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 		params["persons"] = strs(f.Persons)
 		conds = append(conds, "(a.key IN $persons OR b.key IN $persons)")
 	}
+	conds = append(conds, kindDateConds(f, params)...)
+	if len(f.Topics) > 0 {
+		topics := make([]any, len(f.Topics))
+		for i, t := range f.Topics {
+			topics[i] = strings.ToLower(t)
+		}
+		params["topics"] = topics
+		if len(f.Cables) == 0 && len(f.Persons) == 0 {
+			match = topicAnchor(f)
+		} else {
+			conds = append(conds, topicCond)
+		}
+	}
+	if len(conds) == 0 {
+		return match
+	}
+	return match + " WITH a, r, b WHERE " + strings.Join(conds, " AND ")
+}
+
+// topicCond keeps the interactions of r whose topics or cable's tags
+// include one of $topics (lower-cased).
+const topicCond = `(any(t IN r.topics WHERE toLower(t) IN $topics) OR
+  EXISTS { MATCH (c:Cable)-[:TAGGED]->(t:Tag) WHERE c.id = r.cable AND toLower(t.code) IN $topics })`
+
+// kindDateConds are the conditions of f's kinds and date window on r.
+func kindDateConds(f graph.InteractionFilter, params map[string]any) []string {
+	var conds []string
 	switch {
 	case f.Kinds != nil:
 		kinds := strs(f.Kinds)
@@ -60,57 +138,7 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 		params["until"] = *utc(f.Until)
 		conds = append(conds, "r.date <= $until")
 	}
-	if len(f.Topics) > 0 {
-		topics := make([]any, len(f.Topics))
-		for i, t := range f.Topics {
-			topics[i] = strings.ToLower(t)
-		}
-		params["topics"] = topics
-		if len(f.Cables) == 0 && len(f.Persons) == 0 {
-			match = topicAnchor(f)
-		} else {
-			conds = append(conds, `(any(t IN r.topics WHERE toLower(t) IN $topics) OR
-  EXISTS { MATCH (c:Cable)-[:TAGGED]->(t:Tag) WHERE c.id = r.cable AND toLower(t.code) IN $topics })`)
-		}
-	}
-	where := ""
-	if len(conds) > 0 {
-		where = " WITH a, r, b WHERE " + strings.Join(conds, " AND ")
-	}
-	lim := ""
-	if f.Limit > 0 {
-		params["limit"] = int64(f.Limit)
-		lim = " LIMIT $limit"
-	}
-	cypher := match + where + `
-RETURN a.key, b.key, a.name, b.name, r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}
-ORDER BY r.date IS NULL, r.date, r.cable, r.paragraph, a.key, b.key, r.kind, r.evidence` + lim
-	out := []graph.Interaction{}
-	_, err := s.read(ctx, "interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		out = out[:0]
-		recs, err := collect(ctx, tx, cypher, params)
-		for _, rec := range recs {
-			m, _ := rec.Values[4].(map[string]any)
-			in := graph.Interaction{
-				A: str(rec.Values[0]), B: str(rec.Values[1]), AName: str(rec.Values[2]), BName: str(rec.Values[3]),
-				Kind: str(m["kind"]), Status: str(m["status"]), Cable: str(m["cable"]),
-				Evidence: str(m["evidence"]), Topics: strList(m["topics"]),
-			}
-			if n, ok := m["paragraph"].(int64); ok {
-				in.Paragraph = int(n)
-			}
-			if c, ok := m["confidence"].(float64); ok {
-				in.Confidence = c
-			}
-			if t, ok := m["date"].(time.Time); ok {
-				u := t.UTC()
-				in.Date = &u
-			}
-			out = append(out, in)
-		}
-		return nil, err
-	})
-	return out, err
+	return conds
 }
 
 // topicAnchor is the MATCH of a topic question with no person or cable to

@@ -51,6 +51,12 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if q.IncludeCoMentions {
 		base.Kinds = allKinds()
 	}
+	if ins, ok, err := s.pushedDiscussionReads(ctx, base, codes, words); ok || err != nil {
+		if err != nil {
+			return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
+		}
+		return groupPairs(ins, first), nil
+	}
 	f := base
 	f.Topics = append(append([]string{}, codes...), words...)
 	ins, err := s.r.Interactions(ctx, f)

@@ -1,0 +1,68 @@
+package query
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// DiscussionsSource is a Reader that reads what Discussions needs in one
+// round trip. Over the Reader a discussions question is a topical
+// Interactions call, then per topic word a ListCables text search and one
+// Interactions call per 500 of its cables; a database pays a transaction
+// and a statement for each and ships every interaction of those cables,
+// while one statement keeps the cables inside and returns only candidate
+// sentences. The answer stays the generic one: this code still applies the
+// whole-word test, the merge and the ranking.
+type DiscussionsSource interface {
+	// DiscussionInteractions returns topical, exactly what
+	// Interactions(base with Topics: topics) returns, and for each word
+	// words[i] a list byWord[i] holding every interaction passing base, in
+	// the first maxCables cables by id of ListCables(CableFilter{Text:
+	// words[i], Since/Until of base}), whose evidence contains words[i] as
+	// a whole word (more may come: the caller tests each), in the Reader's
+	// order. ok false means it cannot answer this question exactly and
+	// read nothing; the caller then asks the Reader.
+	DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string, maxCables int) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error)
+}
+
+// pushedDiscussionReads returns the interactions Discussions groups, read
+// through a DiscussionsSource: the topical ones, then those whose evidence
+// names a topic word, merged as the generic text pass merges them. ok is
+// false when the Reader cannot, and the caller reads generically.
+func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.InteractionFilter, codes, words []string) (ins []graph.Interaction, ok bool, err error) {
+	src, ok := ReaderAs[DiscussionsSource](s.r)
+	if !ok {
+		return nil, false, nil
+	}
+	topics := append(append([]string{}, codes...), words...)
+	topical, byWord, ok, err := src.DiscussionInteractions(ctx, base, topics, words, maxTextCables)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	if len(byWord) != len(words) {
+		return nil, true, fmt.Errorf("discussion reads: %d lists for %d words", len(byWord), len(words))
+	}
+	seen := make(map[string]bool, len(topical))
+	for _, in := range topical {
+		seen[identity(in)] = true
+	}
+	var more []graph.Interaction
+	for i, w := range words {
+		for _, in := range byWord[i] {
+			id := identity(in)
+			if seen[id] || !containsWord(in.Evidence, w) {
+				continue
+			}
+			seen[id] = true
+			more = append(more, in)
+		}
+	}
+	ins = topical
+	if len(more) > 0 {
+		ins = append(ins, more...)
+		sortInteractions(ins)
+	}
+	return ins, true, nil
+}
