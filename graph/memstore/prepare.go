@@ -29,7 +29,14 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		}
 	}
 	doc, spans := skeleton(&n)
-	n = *doc // the interned copy: the records below share its strings
+	return build(doc, spans, hash), nil
+}
+
+// build makes the record of a cable from its stored form (skeleton and
+// paragraph spans, see docs.go): from a write through prepare, or from a
+// snapshot, which holds the stored form itself.
+func build(doc *graph.Cable, spans []paraSpan, hash string) *cableRec {
+	n := *doc // the records below share its strings
 	r := &cableRec{
 		id:             n.ID,
 		created:        n.Created,
@@ -123,5 +130,5 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		}
 		r.interactions = append(r.interactions, ir)
 	}
-	return r, nil
+	return r
 }

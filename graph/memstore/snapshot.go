@@ -12,6 +12,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,14 +21,16 @@ import (
 
 // A snapshot is the store written to disk so that a restart with unchanged
 // inputs skips parsing and extraction, which are nearly all of a load's
-// cost. It holds what was written (each live cable's document and content
-// hash, in write order, and the dataset info) and the text index's
-// postings, the one index that is costly to rebuild (tokenising every body
-// and growing a map of every term). Everything else is rebuilt: restoring
-// replays the documents through the write path (prepare and link, as
+// cost. It holds what was written (each live cable's stored document, the
+// skeleton with its paragraph spans, and content hash, in write order, and
+// the dataset info) and the text index's postings, the one index that is
+// costly to rebuild (tokenising every body and growing a map of every
+// term). Everything else is rebuilt: restoring interns the skeleton's
+// strings and replays it through the write path (build and link, as
 // WriteCables does), so that a restored store is by construction the store
-// a load would build. See BenchmarkSnapshot for what writing and restoring
-// cost.
+// a load would build. Storing the skeleton rather than the written cable
+// keeps paragraph texts once (in the body) and spares finding them again.
+// See BenchmarkSnapshot for what writing and restoring cost.
 //
 // Layout: the magic line, a uint32 format version, then frames. Each frame
 // is a uint32 payload length, a uint32 CRC-32C of the payload and the
@@ -38,13 +41,14 @@ import (
 // little-endian.
 
 const (
-	snapMagic   = "CABLEGRAPH MEMSTORE SNAPSHOT\n"
-	snapVersion = 2
-	snapFrame   = 1000    // cables per frame, and per WriteCables on restore
-	snapMaxLen  = 1 << 30 // a frame larger than this is damage, not data
-	snapBufSize = 1 << 20 // buffered I/O
-	snapPosts   = 1 << 18 // postings per frame (about)
-	snapApply   = 8000    // cables per apply on restore: fewer aggregate recomputations of popular persons
+	snapMagic    = "CABLEGRAPH MEMSTORE SNAPSHOT\n"
+	snapVersion  = 3
+	snapFrame    = 1000     // cables per frame, and per WriteCables on restore
+	snapMaxLen   = 1 << 30  // a frame larger than this is damage, not data
+	snapBufSize  = 1 << 20  // buffered I/O
+	snapPosts    = 1 << 18  // postings per frame (about)
+	snapApply    = 8000     // cables per apply on restore: fewer aggregate recomputations of popular persons
+	snapReadStep = 64 << 20 // bytes of a frame allocated ahead of reading them
 )
 
 // ErrBadSnapshot is wrapped by the errors of ReadSnapshot and OpenSnapshot
@@ -75,11 +79,79 @@ type snapshotHeader struct {
 	PostingFrames int
 }
 
-// snapCable is one cable of a frame, with what the text index keeps of it.
+// snapCable is one cable of a frame: its skeleton (see docs.go), the
+// paragraph spans as (offset, length, line breaks 0/1) triples, and what
+// the text index keeps of it.
 type snapCable struct {
 	Hash           string
-	Cable          *graph.Cable
+	Doc            *graph.Cable
+	Spans          []int32
 	DocLen, NTerms int
+}
+
+// snapSpans flattens paragraph spans for a frame.
+func snapSpans(spans []paraSpan) []int32 {
+	if spans == nil {
+		return nil
+	}
+	out := make([]int32, 0, 3*len(spans))
+	for _, sp := range spans {
+		nl := int32(0)
+		if sp.nl {
+			nl = 1
+		}
+		out = append(out, sp.off, sp.n, nl)
+	}
+	return out
+}
+
+// restoreRec rebuilds a cable's record from a frame, checking what could
+// make it panic later (spans outside the body), with repeated strings
+// interned through intern.
+func restoreRec(c snapCable, intern *interner) (*cableRec, error) {
+	if c.Doc == nil || strings.TrimSpace(c.Doc.ID) == "" {
+		return nil, fmt.Errorf("snapshot frame holds a cable without id: %w", ErrBadSnapshot)
+	}
+	if len(c.Spans) != 3*len(c.Doc.Paragraphs) {
+		return nil, fmt.Errorf("snapshot cable %s: %d span values for %d paragraphs: %w", c.Doc.ID, len(c.Spans), len(c.Doc.Paragraphs), ErrBadSnapshot)
+	}
+	var spans []paraSpan
+	if len(c.Doc.Paragraphs) > 0 {
+		spans = make([]paraSpan, len(c.Doc.Paragraphs))
+		for i := range spans {
+			off, n, nl := c.Spans[3*i], c.Spans[3*i+1], c.Spans[3*i+2]
+			switch {
+			case off < 0:
+				spans[i] = paraSpan{off: -1}
+			case n < 0 || int64(off)+int64(n) > int64(len(c.Doc.Body)) || nl < 0 || nl > 1:
+				return nil, fmt.Errorf("snapshot cable %s: paragraph %d spans %d+%d of a %d-byte body: %w", c.Doc.ID, i, off, n, len(c.Doc.Body), ErrBadSnapshot)
+			default:
+				spans[i] = paraSpan{off: off, n: n, nl: nl == 1}
+			}
+		}
+	}
+	doc := cloneWith(c.Doc, intern.in, same)
+	shareEvidence(doc, doc)
+	r := build(doc, spans, c.Hash)
+	r.docLen, r.nterms = c.DocLen, c.NTerms // the text index comes from the postings frames
+	return r, nil
+}
+
+// interner is a restore worker's memo in front of in (unique.Make): a
+// frame repeats codes, names and keys thousands of times, and a map hit
+// is cheaper than the global table.
+type interner map[string]string
+
+func (m *interner) in(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := (*m)[s]; ok {
+		return v
+	}
+	v := in(s)
+	(*m)[s] = v
+	return v
 }
 
 // snapPostings is a frame of the text index: Terms[i] has Counts[i]
@@ -135,7 +207,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		}
 		batch = batch[:0]
 		for _, r := range chunk {
-			batch = append(batch, snapCable{Hash: r.hash, Cable: written(r), DocLen: r.docLen, NTerms: r.nterms})
+			batch = append(batch, snapCable{Hash: r.hash, Doc: r.doc, Spans: snapSpans(r.spans), DocLen: r.docLen, NTerms: r.nterms})
 		}
 		if err := writeFrame(bw, &buf, batch); err != nil {
 			return info, err
@@ -166,7 +238,7 @@ func (s *Store) postingFrames(remap []int32) []postingFrame {
 	n := 0
 	for t, ps := range s.text.postings {
 		cur = append(cur, t)
-		n += len(ps)
+		n += len(*ps)
 		if n >= snapPosts {
 			out, cur, n = append(out, cur), nil, 0
 		}
@@ -179,11 +251,11 @@ func (s *Store) postingFrames(remap []int32) []postingFrame {
 
 // build encodes the frame's postings, dropping those of replaced cables
 // and renumbering slots to file positions (which keeps them sorted).
-func (f postingFrame) build(postings map[string][]posting, remap []int32) snapPostings {
+func (f postingFrame) build(postings map[string]*[]posting, remap []int32) snapPostings {
 	var p snapPostings
 	for _, t := range f {
 		n := 0
-		for _, x := range postings[t] {
+		for _, x := range *postings[t] {
 			if int(x.slot) < len(remap) && remap[x.slot] >= 0 {
 				p.Slots = append(p.Slots, uint32(remap[x.slot]))
 				p.TFs = append(p.TFs, x.tf)
@@ -231,21 +303,6 @@ func (p snapPostings) postings(cables int) (map[string][]posting, error) {
 	return out, nil
 }
 
-// written rebuilds the cable as it was written, sharing the skeleton's
-// strings and copying only what has to differ (paragraph texts).
-func written(r *cableRec) *graph.Cable {
-	c := *r.doc
-	if len(r.spans) > 0 {
-		c.Paragraphs = slices.Clone(c.Paragraphs)
-		for i, sp := range r.spans {
-			if sp.off >= 0 {
-				c.Paragraphs[i].Text = sp.text(c.Body)
-			}
-		}
-	}
-	return &c
-}
-
 func writeFrame(w io.Writer, buf *bytes.Buffer, v any) error {
 	buf.Reset()
 	buf.Write(make([]byte, 8)) // length and checksum, filled in below
@@ -275,13 +332,19 @@ func readFrame(r io.Reader) ([]byte, error) {
 	if n == 0 || n > snapMaxLen {
 		return nil, fmt.Errorf("snapshot frame length %d: %w", n, ErrBadSnapshot)
 	}
-	// Grow the buffer as data arrives, so that a damaged length near the
-	// limit cannot allocate a gigabyte up front.
-	var p bytes.Buffer
-	if m, err := io.CopyN(&p, r, int64(n)); err != nil {
-		return nil, fmt.Errorf("snapshot truncated (frame of %d bytes, %d read): %w: %w", n, m, err, ErrBadSnapshot)
+	// Allocate at most snapReadStep ahead of the data, so that a damaged
+	// length near the limit cannot allocate a gigabyte up front; a frame
+	// of a normal size is read straight into a buffer of its size.
+	payload := make([]byte, 0, min(int(n), snapReadStep))
+	for len(payload) < int(n) {
+		k := min(int(n)-len(payload), snapReadStep)
+		payload = slices.Grow(payload, k)
+		m, err := io.ReadFull(r, payload[len(payload):len(payload)+k])
+		payload = payload[:len(payload)+m]
+		if err != nil {
+			return nil, fmt.Errorf("snapshot truncated (frame of %d bytes, %d read): %w: %w", n, len(payload), err, ErrBadSnapshot)
+		}
 	}
-	payload := p.Bytes()
 	if crc32.Checksum(payload, crcTable) != binary.LittleEndian.Uint32(h[4:8]) {
 		return nil, fmt.Errorf("snapshot frame checksum mismatch: %w", ErrBadSnapshot)
 	}
@@ -405,18 +468,13 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				// (serial, under the write lock) is left for the
 				// applier, overlapping with the next frames.
 				res := result{recs: make([]*cableRec, 0, len(batch))}
+				intern := interner{}
 				for _, c := range batch {
-					if c.Cable == nil {
-						res.err = fmt.Errorf("snapshot frame holds no cable: %w", ErrBadSnapshot)
-						break
-					}
-					r, err := prepare(c.Cable, c.Hash)
+					r, err := restoreRec(c, &intern)
 					if err != nil {
-						res.err = fmt.Errorf("restoring snapshot: %v: %w", err, ErrBadSnapshot)
+						res.err = err
 						break
 					}
-					// The text index comes from the postings frames.
-					r.docLen, r.nterms = c.DocLen, c.NTerms
 					res.recs = append(res.recs, r)
 				}
 				out <- res
@@ -490,7 +548,7 @@ func (s *Store) addPostings(posts map[string][]posting) error {
 		if _, dup := ix.postings[t]; dup {
 			return fmt.Errorf("snapshot postings: term %q twice: %w", t, ErrBadSnapshot)
 		}
-		ix.postings[t] = ps
+		ix.postings[t] = &ps
 		ix.total += len(ps)
 	}
 	ix.vocab = nil

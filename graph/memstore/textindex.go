@@ -20,11 +20,11 @@ type posting struct {
 
 // textIndex is the inverted index behind Search: term -> cables.
 type textIndex struct {
-	postings map[string][]posting
-	live     int   // cables indexed and not replaced
-	totalLen int64 // tokens over live cables
-	dead     int   // postings pointing at replaced slots
-	total    int   // all postings
+	postings map[string]*[]posting // a pointer, so that adding to a known term is one map lookup
+	live     int                   // cables indexed and not replaced
+	totalLen int64                 // tokens over live cables
+	dead     int                   // postings pointing at replaced slots
+	total    int                   // all postings
 
 	// vocab is every indexed term, built lazily for ListCables Text
 	// (substring) lookups and dropped when a write adds a term.
@@ -32,11 +32,13 @@ type textIndex struct {
 	vocab []string
 }
 
-func newTextIndex() *textIndex { return &textIndex{postings: map[string][]posting{}} }
+func newTextIndex() *textIndex { return &textIndex{postings: map[string]*[]posting{}} }
 
 // termFreqs counts the tokens of a cable's subject and body.
 func termFreqs(r *cableRec) (map[string]uint32, int) {
-	tf := map[string]uint32{}
+	// About one distinct term per 20 bytes of text: sized once instead of
+	// growing (and rehashing) several times.
+	tf := make(map[string]uint32, (len(r.subject)+len(r.body))/20)
 	n := 0
 	count := func(t string) { tf[t]++; n++ }
 	graph.Tokenize(r.subject, count)
@@ -50,10 +52,13 @@ func (ix *textIndex) add(r *cableRec) {
 	tf := r.terms
 	r.terms = nil
 	for t, n := range tf {
-		if _, ok := ix.postings[t]; !ok {
+		ps := ix.postings[t]
+		if ps == nil {
+			ps = new([]posting)
+			ix.postings[t] = ps
 			ix.vocab = nil
 		}
-		ix.postings[t] = append(ix.postings[t], posting{slot: r.slot, tf: n})
+		*ps = append(*ps, posting{slot: r.slot, tf: n})
 	}
 	ix.live++
 	ix.totalLen += int64(r.docLen)
@@ -72,14 +77,14 @@ func (ix *textIndex) maybeCompact(slots []*cableRec) {
 	if ix.dead < 4096 || ix.dead*3 < ix.total {
 		return
 	}
-	for t, ps := range ix.postings {
-		ps = slices.DeleteFunc(ps, func(p posting) bool { return slots[p.slot] == nil })
+	for t, p := range ix.postings {
+		ps := slices.DeleteFunc(*p, func(p posting) bool { return slots[p.slot] == nil })
 		if len(ps) == 0 {
 			delete(ix.postings, t)
 			ix.vocab = nil
 			continue
 		}
-		ix.postings[t] = slices.Clip(ps)
+		*p = slices.Clip(ps)
 	}
 	ix.total -= ix.dead
 	ix.dead = 0
@@ -96,7 +101,7 @@ func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64
 		if !ok {
 			return nil
 		}
-		lists = append(lists, ps)
+		lists = append(lists, *ps)
 	}
 	slices.SortFunc(lists, func(a, b []posting) int { return len(a) - len(b) })
 	avg := 1.0
@@ -175,7 +180,7 @@ func (ix *textIndex) substringCandidates(words []string, slots []*cableRec) (out
 		n := 0
 		for _, t := range vocab {
 			if strings.Contains(t, w) {
-				ps := ix.postings[t]
+				ps := *ix.postings[t]
 				lists = append(lists, ps)
 				n += len(ps)
 			}
