@@ -10,8 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// cyEdgesEach finds each asked node by its label's key (one index seek per
-// node; $<Label> is a list of [position, key]), then, per node, groups its
+// cyEdgesEach finds each asked node (cyFindNodes), then, per node, groups its
 // relationships as Edges does (INTERACTED per direction, counted; every
 // other relationship on its own), orders them in the store's edge order
 // and keeps the first $perNode: a hub's thousands of edges are ordered
@@ -19,11 +18,7 @@ import (
 // labels of known types are left null and filled from relEnds: within one
 // type they are the same on every row, so the order is unchanged.
 var cyEdgesEach = func() string {
-	var parts []string
-	for _, nk := range nodeKeys {
-		parts = append(parts, fmt.Sprintf("  UNWIND $%[1]s AS q MATCH (n:%[1]s {%[2]s: q[1]}) RETURN q[0] AS i, n", nk.label, nk.key))
-	}
-	return "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\n" + `CALL (n) {
+	return cyFindNodes + `CALL (n) {
   MATCH (n)-[r]-()
   WITH DISTINCT r
   WITH r, type(r) AS t, startNode(r) AS s, endNode(r) AS e
@@ -42,6 +37,12 @@ RETURN i, size(es), es[..$perNode]`
 // EdgesEach returns each node's first perNode edges and its number of
 // edges, as Edges does for one node, in one statement for all nodes.
 func (s *Store) EdgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int) ([][]graph.Edge, []int, error) {
+	return s.edgesEach(ctx, nodes, perNode, defaultHubMin)
+}
+
+// edgesEach is EdgesEach planning nodes of hubMin edges or more type by
+// type (push_hubs.go).
+func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int, hubMin int64) ([][]graph.Edge, []int, error) {
 	if perNode < 1 {
 		return nil, nil, fmt.Errorf("edges each: per-node limit %d: %w", perNode, graph.ErrInvalid)
 	}
@@ -50,24 +51,30 @@ func (s *Store) EdgesEach(ctx context.Context, nodes []graph.NodeRef, perNode in
 	for i := range edges {
 		edges[i] = []graph.Edge{}
 	}
-	params := map[string]any{"known": knownRels, "perNode": int64(perNode)}
-	asked := false
-	for _, nk := range nodeKeys {
-		qs := []any{}
-		for i, n := range nodes {
-			if n.Kind == nk.label {
-				qs = append(qs, []any{int64(i), n.ID})
-			}
-		}
-		params[nk.label] = qs
-		asked = asked || len(qs) > 0
-	}
-	if !asked {
+	if len(nodes) == 0 {
 		return edges, totals, nil
 	}
 	_, err := s.read(ctx, "edges each", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		for i := range edges {
 			edges[i], totals[i] = edges[i][:0], 0
+		}
+		plans, reqs, err := s.planHubs(ctx, tx, nodes, perNode, hubMin)
+		if err != nil {
+			return nil, err
+		}
+		if len(plans) > 0 {
+			hubs, err := s.hubEdges(ctx, tx, nodes, perNode, plans, reqs)
+			if err != nil {
+				return nil, err
+			}
+			for i, p := range plans {
+				edges[i], totals[i] = hubs[i], p.total
+			}
+		}
+		params := map[string]any{"known": knownRels, "perNode": int64(perNode)}
+		asked := nodesParam(nodes, params, func(i int) bool { _, hub := plans[i]; return !hub })
+		if !asked {
+			return nil, nil
 		}
 		recs, err := collect(ctx, tx, cyEdgesEach, params)
 		if err != nil {
@@ -121,4 +128,31 @@ func edgeRow(row any) (graph.Edge, error) {
 		Target: graph.NodeRef{Kind: ek, ID: str(v[4])},
 		Weight: int(w),
 	}, nil
+}
+
+// cyFindNodes is a CALL finding each node of $nodes, a list of [position,
+// label, key], by its label's key: one index seek per node. One list for
+// every label keeps the parameters' types the same from call to call, so
+// Neo4j plans the statement once (a plan is cached per query text and
+// parameter types: per-label lists, some empty, planned it again and
+// again, seconds each time for the hubs' statement).
+var cyFindNodes = func() string {
+	var parts []string
+	for _, nk := range nodeKeys {
+		parts = append(parts, fmt.Sprintf("  UNWIND $nodes AS q WITH q WHERE q[1] = '%[1]s' MATCH (n:%[1]s {%[2]s: q[2]}) RETURN q[0] AS i, n", nk.label, nk.key))
+	}
+	return "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\n"
+}()
+
+// nodesParam sets params["nodes"] for cyFindNodes to the nodes for which
+// keep is true, and reports whether there is any.
+func nodesParam(nodes []graph.NodeRef, params map[string]any, keep func(i int) bool) bool {
+	qs := []any{}
+	for i, n := range nodes {
+		if keep(i) {
+			qs = append(qs, []any{int64(i), n.Kind, n.ID})
+		}
+	}
+	params["nodes"] = qs
+	return len(qs) > 0
 }

@@ -49,8 +49,9 @@ func fixtureNodes(cables []*graph.Cable) []graph.NodeRef {
 
 // TestNeo4jEdgesEachMatchesEdges checks the one-statement EdgesEach
 // against Edges asked node by node, on Neo4j and on the memstore, for
-// every node of the fixtures (the seed, hand-built and 150 real cables)
-// and per-node limits that cut hubs (1, 3) and that keep all (1000).
+// every node of the fixtures (the seed, hand-built and 150 real cables),
+// per-node limits that cut hubs (1, 3) and that keep all (1000), with
+// nodes planned type by type (the default) and ordered whole.
 func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
@@ -66,10 +67,16 @@ func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 		t.Fatalf("only %d fixture nodes: the test would prove little", len(nodes))
 	}
 	cut := 0
-	for _, perNode := range []int{1, 3, 1000} {
-		edges, totals, err := n.EdgesEach(ctx, nodes, perNode)
+	// The default plans every node whose edges are all of one-way types
+	// type by type (push_hubs.go); 1<<40 orders every node's edges whole.
+	for _, c := range []struct {
+		perNode int
+		hubMin  int64
+	}{{1, defaultHubMin}, {3, defaultHubMin}, {1000, defaultHubMin}, {1, 1 << 40}, {3, 1 << 40}, {1000, 1 << 40}} {
+		perNode := c.perNode
+		edges, totals, err := n.edgesEach(ctx, nodes, perNode, c.hubMin)
 		if err != nil {
-			t.Fatalf("EdgesEach(%d nodes, %d): %v", len(nodes), perNode, err)
+			t.Fatalf("EdgesEach(%d nodes, %d, hubs from %d): %v", len(nodes), perNode, c.hubMin, err)
 		}
 		if len(edges) != len(nodes) || len(totals) != len(nodes) {
 			t.Fatalf("EdgesEach: %d edge lists and %d totals for %d nodes", len(edges), len(totals), len(nodes))
@@ -81,8 +88,8 @@ func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 					t.Fatalf("%s Edges(%v): %v", name, node, err)
 				}
 				if totals[i] != wantTotal || !reflect.DeepEqual(edges[i], want) {
-					t.Errorf("perNode %d, %v: EdgesEach gave %d of %d %v; %s Edges gave %d of %d %v",
-						perNode, node, len(edges[i]), totals[i], edges[i], name, len(want), wantTotal, want)
+					t.Errorf("perNode %d, hubs from %d, %v: EdgesEach gave %d of %d %v; %s Edges gave %d of %d %v",
+						perNode, c.hubMin, node, len(edges[i]), totals[i], edges[i], name, len(want), wantTotal, want)
 				}
 			}
 			if totals[i] > len(edges[i]) {
