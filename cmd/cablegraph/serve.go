@@ -71,6 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	noIntro := fs.Bool("no-introspection", false, "disable GraphQL schema introspection")
 	cacheDir := fs.String("cache-dir", defaultCacheDir(), "keep snapshots of the embedded store in `DIR` for fast restarts ($XDG_CACHE_HOME/cablegraph or ~/.cache/cablegraph)")
 	noCache := fs.Bool("no-cache", false, "neither restore nor write a snapshot of the embedded store: always load --data")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of start-up (loading or restoring, until ready) to `FILE`, for go tool pprof")
 	var nf neo4jFlags
 	var lf loadFlags
 	nf.register(fs)
@@ -84,6 +85,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usagef("serve takes no PATH arguments (got %q); load cables with --data PATH", pos[0])
 	}
 
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
+	restoreGC := func() {}
+	if nf.uri == "" {
+		restoreGC = relaxGC(memTotal())
+	}
+	defer restoreGC()
 	ext, err := newExtractor(lf.gazetteer)
 	if err != nil {
 		return err
@@ -126,6 +137,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		store = mem
 	}
+	if mem != nil && !flagSet(fs, "batch") {
+		// One write per batch recomputes the aggregates and name index
+		// entries of every person it touches: popular persons are in
+		// every batch, so in-process writes go in fewer, larger batches
+		// (the cables are in memory anyway, see loader.Options.Spool).
+		lf.batch = memBatch
+	}
 	if len(src.Paths) > 0 || len(src.Blobs) > 0 {
 		sum, err := loadInto(ctx, e, store, ext, src, lf)
 		switch {
@@ -150,6 +168,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("building the GraphQL handler: %w", err)
 	}
+	stopProfile()
+	restoreGC()
+	e.log.Info("ready", "cpu_s", processCPU().Seconds(), "peak_rss_mb", peakRSS()>>20)
 	if cache == nil {
 		return serveHTTP(ctx, e, *addr, h)
 	}
@@ -165,6 +186,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	stop()
 	<-saved
 	return err
+}
+
+// memBatch is the default --batch of serve's embedded store.
+const memBatch = 4000
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // serveHTTP listens on addr, says where, and serves until ctx is done, then

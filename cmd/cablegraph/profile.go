@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// startCPUProfile writes a CPU profile to path (nothing when path is "")
+// until the returned stop is called; stop may be called more than once.
+// It exists so that a slow start-up (load or restore) can be profiled on
+// the real binary and corpus, where benchmarks would need a copy of serve.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("creating the CPU profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("starting the CPU profile: %w", err)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		})
+	}, nil
+}
+
+// processCPU is the user plus system CPU time this process has used so
+// far: on a shared machine wall time says little about start-up cost.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSS is the process's peak resident set size in bytes (Linux reports
+// kilobytes).
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024
+}
+
+// startupGCPercent is the garbage collector's target while the embedded
+// store is built, and startupMemShare the share of the machine's memory
+// that caps the heap meanwhile.
+const (
+	startupGCPercent = 300
+	startupMemShare  = 0.5
+)
+
+// relaxGC makes the garbage collector run less often while the embedded
+// store is built (loaded or restored): the heap only grows then, and with
+// the default target every collection rescans the whole growing store
+// (11% of a load's CPU, a fifth of a restore's). The heap may grow to
+// 1+startupGCPercent/100 times the live data, capped by a soft memory
+// limit of startupMemShare of the machine's memory, after which the
+// collector works harder instead of growing further. The returned func
+// puts the defaults back (for serving). An operator's GOGC or GOMEMLIMIT
+// wins: relaxGC then changes nothing.
+func relaxGC(memTotal int64) (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || memTotal <= 0 {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(startupGCPercent)
+	limit := debug.SetMemoryLimit(int64(float64(memTotal) * startupMemShare))
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			debug.SetGCPercent(pct)
+			debug.SetMemoryLimit(limit)
+		})
+	}
+}
+
+// memTotal is the machine's memory in bytes from /proc/meminfo, or 0 when
+// it cannot be read (then relaxGC leaves the collector alone).
+func memTotal() int64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			f := strings.Fields(rest)
+			if len(f) == 2 && f[1] == "kB" {
+				if kb, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+					return kb << 10
+				}
+			}
+		}
+	}
+	return 0
+}
