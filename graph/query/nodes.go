@@ -94,6 +94,27 @@ func (s *Service) checkNode(ctx context.Context, r graph.NodeRef) (graph.NodeRef
 	}
 }
 
+// CableLabelSource is a Reader that returns the fields of cables a
+// subgraph node shows without copying their documents: a neighbourhood
+// describes up to a thousand cables, and Cables copies each one's
+// paragraphs, mentions and interactions.
+type CableLabelSource interface {
+	// CableLabels returns the cables with these ids, in the order asked,
+	// skipping ids that are not loaded, as Cables does, with only ID,
+	// Created, Classification, Origin, Subject, Countries and TagInfo
+	// set, each equal to the same field of Cables' answer.
+	CableLabels(ctx context.Context, ids []string) ([]*graph.Cable, error)
+}
+
+// cablesToDescribe returns the cables for describe, from a
+// CableLabelSource when the Reader is one.
+func (s *Service) cablesToDescribe(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if src, ok := ReaderAs[CableLabelSource](s.r); ok {
+		return src.CableLabels(ctx, ids)
+	}
+	return s.r.Cables(ctx, ids)
+}
+
 // describe builds the subgraph nodes for refs, in the same order, with
 // human-readable labels and a few useful properties. It asks the store in
 // batches per kind; countries and tags, which have no batch lookup, are
@@ -111,7 +132,7 @@ func (s *Service) describe(ctx context.Context, refs []graph.NodeRef) ([]graph.S
 			orgKeys = append(orgKeys, r.ID)
 		}
 	}
-	cables, err := s.r.Cables(ctx, cableIDs)
+	cables, err := s.cablesToDescribe(ctx, cableIDs)
 	if err != nil {
 		return nil, fmt.Errorf("describing %d cables: %w", len(cableIDs), err)
 	}

@@ -1,0 +1,34 @@
+package memstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// CableLabels returns the cables with these ids, in the order asked,
+// skipping ids not loaded, with only the fields a subgraph node shows set
+// (query.CableLabelSource): ID, Created, Classification, Origin, Subject,
+// Countries and TagInfo, each equal to the same field of Cables' answer.
+// A neighbourhood describes up to a thousand cables; Cables would copy
+// each one's paragraphs, mentions and interactions to show five strings.
+func (s *Store) CableLabels(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memstore cable labels: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*graph.Cable, 0, len(ids))
+	for _, id := range ids {
+		r, ok := s.cables[id]
+		if !ok {
+			continue
+		}
+		d := r.doc
+		out = append(out, &graph.Cable{ID: d.ID, Created: cloneTime(d.Created), Classification: d.Classification,
+			Origin: d.Origin, Subject: d.Subject, Countries: slices.Clone(d.Countries), TagInfo: slices.Clone(d.TagInfo)})
+	}
+	return out, nil
+}
