@@ -10,12 +10,17 @@ import (
 )
 
 // cablesByID loads cables through the request's loader, in the order asked,
-// leaving out ids that are not loaded (ghosts).
+// leaving out ids that are not loaded (ghosts). When the field being
+// resolved selects only summary fields of them, they are summaries.
 func (r *Resolver) cablesByID(ctx context.Context, ids []string) ([]*graph.Cable, error) {
 	if len(ids) == 0 {
 		return []*graph.Cable{}, nil
 	}
-	got, err := r.loaders(ctx).cable.LoadAll(ctx, ids)
+	loader := r.loaders(ctx).cable
+	if summaryEnough(ctx) {
+		loader = r.loaders(ctx).summary
+	}
+	got, err := loader.LoadAll(ctx, ids)
 	out := make([]*graph.Cable, 0, len(ids))
 	for i, c := range got {
 		if c != nil {

@@ -45,7 +45,12 @@ func tagsOf(c *graph.Cable) []*graph.Tag {
 // and say which id.
 func (r *Resolver) cableByID(ctx context.Context, id string) (*graph.Cable, error) {
 	id = strings.TrimSpace(id)
-	c, err := r.loaders(ctx).cable.Load(ctx, id)
+	loader := r.loaders(ctx).cable
+	if summaryEnough(ctx) {
+		loader = r.loaders(ctx).summary
+	}
+	r.prefetchAround(ctx, id)
+	c, err := loader.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && c == nil) {
 		return nil, fmt.Errorf("cable %s %w", id, graph.ErrNotFound)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/graph/query"
 	"github.com/vikstrous/dataloadgen"
 )
 
@@ -17,6 +18,7 @@ import (
 // another's and keeps the cache from going stale between loads.
 type Loaders struct {
 	cable        *dataloadgen.Loader[string, *graph.Cable]
+	summary      *dataloadgen.Loader[string, *graph.Cable] // cables with their summary fields only
 	person       *dataloadgen.Loader[string, *graph.Person]
 	personsOf    *dataloadgen.Loader[string, []*graph.Person]
 	citedBy      *dataloadgen.Loader[string, []graph.Citation]
@@ -43,6 +45,23 @@ func newLoaders(r graph.Reader) *Loaders {
 		cs, err := r.Cables(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load cables: %w", err)
+		}
+		m := make(map[string]*graph.Cable, len(cs))
+		for _, c := range cs {
+			m[c.ID] = c
+		}
+		return m, nil
+	}, dataloadgen.WithWait(batchWait))
+	// Stores that cannot give summaries give whole cables: a summary is
+	// only ever asked where a whole cable would do too.
+	summaries := r.Cables
+	if src, ok := query.ReaderAs[query.CableSummarySource](r); ok {
+		summaries = src.CableSummaries
+	}
+	l.summary = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
+		cs, err := summaries(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("load cable summaries: %w", err)
 		}
 		m := make(map[string]*graph.Cable, len(cs))
 		for _, c := range cs {

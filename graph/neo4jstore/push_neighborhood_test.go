@@ -55,6 +55,7 @@ func fixtureNodes(cables []*graph.Cable) []graph.NodeRef {
 func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
+	t.Cleanup(func() { _ = wipe(context.Background(), n) }) // leave no fixtures to the next package's tests
 	m := memstore.New()
 	cables := storetest.Fixtures(t)
 	for _, s := range []graph.Store{n, m} {
@@ -116,6 +117,7 @@ func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 func TestNeo4jNeighborhoodPushdownMatchesMemstore(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
+	t.Cleanup(func() { _ = wipe(context.Background(), n) }) // leave no fixtures to the next package's tests
 	m := memstore.New()
 	cables := storetest.Fixtures(t)
 	for _, s := range []graph.Store{n, m} {

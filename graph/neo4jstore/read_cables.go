@@ -258,3 +258,48 @@ RETURN r.id, c.id, x.letter ORDER BY c.id, x.letter`, map[string]any{"ids": strs
 	})
 	return out, err
 }
+
+// CableSummaries returns the cables' summary fields (query.CableSummarySource)
+// from the Cable node's own properties, without the document and the body.
+func (s *Store) CableSummaries(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if len(ids) == 0 {
+		return []*graph.Cable{}, nil
+	}
+	got := make(map[string]*graph.Cable, len(ids))
+	_, err := s.read(ctx, "cable summaries", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		clear(got)
+		recs, err := collect(ctx, tx, `
+MATCH (c:Cable) WHERE c.id IN $ids
+RETURN c.id, c.created, c.released, coalesce(c.classification, ''), coalesce(c.origin, ''), coalesce(c.subject, '')`,
+			map[string]any{"ids": strs(ids)})
+		for _, r := range recs {
+			got[str(r.Values[0])] = &graph.Cable{
+				ID: str(r.Values[0]), Created: timeValue(r.Values[1]), Released: timeValue(r.Values[2]),
+				Classification: str(r.Values[3]), Origin: str(r.Values[4]), Subject: str(r.Values[5]),
+			}
+		}
+		return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Cable, 0, len(ids))
+	for _, id := range ids {
+		if c := got[id]; c != nil {
+			cp := *c
+			out = append(out, &cp)
+		}
+	}
+	return out, nil
+}
+
+// timeValue reads a stored instant as UTC, as the document has it; null
+// is nil.
+func timeValue(v any) *time.Time {
+	t, ok := v.(time.Time)
+	if !ok {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

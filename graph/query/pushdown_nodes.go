@@ -65,3 +65,15 @@ func (s *Service) pushedEdgesEach(ctx context.Context, nodes []graph.NodeRef, pe
 	}
 	return out, true, nil
 }
+
+// CableSummarySource is a Reader that can return cables without their
+// stored documents. A page of twenty cables asked for id and subject
+// otherwise ships and decodes twenty whole documents (paragraphs,
+// mentions, interactions: tens of kilobytes each) to show two strings.
+type CableSummarySource interface {
+	// CableSummaries returns the cables with these ids, in the order
+	// asked, skipping ids that are not loaded, as Cables does, with only
+	// these fields set: ID, Created, Released, Classification, Origin,
+	// Subject. Each equals the same field of Cables' answer.
+	CableSummaries(ctx context.Context, ids []string) ([]*graph.Cable, error)
+}

@@ -1,0 +1,86 @@
+package resolvers_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/graph/memstore"
+	"github.com/cablegraph/cablegraph/graph/query"
+	"github.com/cablegraph/cablegraph/graph/storetest"
+	"github.com/cablegraph/cablegraph/resolvers/e2etest"
+)
+
+// summaryStore is a Reader that also gives cable summaries (as the Neo4j
+// store does), counting how many it gave.
+type summaryStore struct {
+	graph.Reader
+	calls atomic.Int64
+}
+
+var _ query.CableSummarySource = (*summaryStore)(nil)
+
+func (s *summaryStore) CableSummaries(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	s.calls.Add(1)
+	cs, err := s.Cables(ctx, ids)
+	out := make([]*graph.Cable, len(cs))
+	for i, c := range cs {
+		out[i] = &graph.Cable{ID: c.ID, Created: c.Created, Released: c.Released,
+			Classification: c.Classification, Origin: c.Origin, Subject: c.Subject}
+	}
+	return out, err
+}
+
+// TestSummariesGiveTheSameAnswers asks the same queries of a server whose
+// store gives summaries and of one whose store does not: the answers must
+// be byte for byte the same, summaries must be used where a query selects
+// only summary fields of its cables, and never where it selects more.
+func TestSummariesGiveTheSameAnswers(t *testing.T) {
+	ctx := context.Background()
+	m := memstore.New()
+	cables := storetest.Fixtures(t)
+	hashes := make([]string, len(cables))
+	for i, c := range cables {
+		hashes[i] = "h-" + c.ID
+	}
+	if err := m.WriteCables(ctx, cables, hashes); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	withSummaries := &summaryStore{Reader: m}
+	plain := e2etest.Server(t, m, nil)
+	summarised := e2etest.Server(t, withSummaries, nil)
+	for _, c := range []struct {
+		name, query string
+		summaries   bool // the query must be answered from summaries
+	}{
+		{"page", `{ cables(filter: {tags: ["KV"]}, first: 20, orderBy: CREATED_DESC) { totalCount nodes { id subject created origin } } }`, true},
+		{"page edges", `{ cables(first: 7, orderBy: ID_ASC) { edges { cursor node { __typename id classification released permalink citedByIds } } pageInfo { hasNextPage endCursor } } }`, true},
+		{"page fragment", `query { cables(first: 5) { nodes { ...F } } } fragment F on Cable { id subject }`, true},
+		{"page inline fragment", `{ cables(first: 5) { nodes { ... on Cable { id subject } } } }`, true},
+		{"search", `{ search(query: "Kosovo", first: 20) { edges { node { score cable { id subject } } } } }`, true},
+		{"cable citedBy", `{ cable(id: "08MOSCOW235") { id subject tags { code meaning } persons { key name } countries { code name } citedBy { id subject } } }`, true},
+		{"cable alone", `{ cable(id: "08MOSCOW235") { id created subject } }`, true},
+		{"page with tags", `{ cables(first: 5) { nodes { id tags { code } } } }`, false},
+		{"page with body", `{ cables(first: 5) { nodes { id body } } }`, false},
+		{"page with persons", `{ cables(first: 5) { nodes { id persons { key } } } }`, false},
+		{"search snippets", `{ search(query: "Kosovo", first: 5) { edges { node { cable { id } snippets { text } } } } }`, false},
+		{"fragment with body", `query { cables(first: 5) { nodes { ...F } } } fragment F on Cable { id body }`, false},
+		{"cable whole", `{ cable(id: "08MOSCOW235") { id summary paragraphs { number text } citedBy { id body } } }`, false},
+	} {
+		before := withSummaries.calls.Load()
+		want := e2etest.Query(t, plain.URL+"/graphql", c.query, nil)
+		got := e2etest.Query(t, summarised.URL+"/graphql", c.query, nil)
+		used := withSummaries.calls.Load() > before
+		if len(want.Errors) > 0 || len(want.Data) == 0 {
+			t.Errorf("%s: no answer to compare: %s", c.name, want.Raw)
+			continue
+		}
+		if got.Raw != want.Raw {
+			t.Errorf("%s: answers differ\nwith summaries    %s\nwithout summaries %s", c.name, got.Raw, want.Raw)
+		}
+		if used != c.summaries {
+			t.Errorf("%s: summaries used = %v, want %v", c.name, used, c.summaries)
+		}
+	}
+}
