@@ -17,7 +17,7 @@ GO_FILES = $(shell find . \( -path ./.git -o -path ./graph/generated -o -name no
 	-o -path ./tools/neo4j/target -o -path ./.neo4j -o -path ./.bin \) -prune -o -name '*.go' -print)
 
 .PHONY: test lint fmt-check vet staticcheck neo4j-up neo4j-down neo4j-reset generate check-generated \
-	go-test fuzz bench build explorer explorer-test bench-load bench-api
+	go-test fuzz bench build explorer explorer-test bench-load bench-api neo4j-import
 
 ## test: lint, generated-code check, real Neo4j, all Go tests with -race, browser tests, short fuzzing
 test: lint check-generated go-test explorer-test
@@ -76,6 +76,11 @@ neo4j-down:
 neo4j-reset: neo4j-down
 	rm -rf .neo4j/data
 	@echo "neo4j-reset: data wiped; run make neo4j-up to start with an empty database"
+
+## neo4j-import: first load of IMPORT_PATHS into an EMPTY Neo4j via neo4j-admin import (REPLACES database neo4j)
+IMPORT_PATHS ?= ../shared/data/cables/cablegate-html-fragments
+neo4j-import:
+	scripts/neo4j-import.sh $(IMPORT_PATHS)
 
 ## generate: run all go:generate directives (gqlgen)
 generate:
