@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -90,4 +91,56 @@ func TestEdgesOfHubsAfterWrites(t *testing.T) {
 	if err != nil || missing == nil || len(missing) != 0 || total != 0 {
 		t.Fatalf("unknown tag: %v, %d, %v; want an empty list", missing, total, err)
 	}
+}
+
+// TestEdgesOfHubsUnderWrites asks hubs' first edges while writers keep
+// rewriting their cables (run with -race): the kept orderings are built
+// under the read lock and cleared under the write lock, so every answer
+// is whole: sorted, and a tag total that one of the writes left.
+func TestEdgesOfHubsUnderWrites(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.New()
+	base := hubCables(100, 0)
+	if err := s.WriteCables(ctx, base, make([]string, len(base))); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := range 20 {
+				cs := hubCables(1, 100+w) // adds 09HUB0100 or 09HUB0101
+				if i%2 == 1 {
+					cs[0].Tags = []string{"OTHER"}
+				}
+				if err := s.WriteCables(ctx, cs, []string{""}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for range 2 {
+		wg.Go(func() {
+			for range 200 {
+				for _, n := range []graph.NodeRef{{Kind: graph.KindTag, ID: "HUB"}, {Kind: graph.KindPerson, ID: "hub|XX"}} {
+					got, total, err := s.Edges(ctx, []graph.NodeRef{n}, 5)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if len(got) != 5 || n.Kind == graph.KindTag && (total < 100 || total > 102) {
+						t.Errorf("%v: %d edges of %d", n, len(got), total)
+						return
+					}
+					for i := 1; i < len(got); i++ {
+						if got[i-1].Kind > got[i].Kind || got[i-1].Kind == got[i].Kind && got[i-1].Source.ID+got[i-1].Target.ID >= got[i].Source.ID+got[i].Target.ID {
+							t.Errorf("%v: edges out of order: %v", n, got)
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
