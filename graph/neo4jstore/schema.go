@@ -30,6 +30,12 @@ var schema = []string{
 	`CREATE INDEX person_surname_key IF NOT EXISTS FOR (p:Person) ON (p.surnameKey)`,
 	`CREATE INDEX interacted_cable IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.cable)`,
 	`CREATE INDEX interacted_kind IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.kind)`,
+	// Discussions: the interactions whose topics name a topic, without
+	// scanning them all (RANGE indexes do not index lists); analyzer
+	// simple (letter runs, lower-cased) so that a lookup is
+	// case-insensitive. Eventually consistent like cableText: reads wait.
+	`CREATE FULLTEXT INDEX interactedTopics IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON EACH [r.topics]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'simple', ` + "`fulltext.eventually_consistent`" + `: true}}`,
 	// Eventually consistent: commits do not wait for Lucene, which
 	// halves the cost of a load batch; Search waits for pending updates
 	// (awaitEventuallyConsistentIndexRefresh), so a reader still sees
