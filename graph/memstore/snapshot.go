@@ -137,8 +137,8 @@ func restoreRec(c snapCable, intern *interner) (*cableRec, error) {
 	return r, nil
 }
 
-// interner is a restore worker's memo in front of in (unique.Make): a
-// frame repeats codes, names and keys thousands of times, and a map hit
+// interner is a restore worker's memo in front of in (unique.Make): the
+// frames repeat codes, names and keys thousands of times, and a map hit
 // is cheaper than the global table.
 type interner map[string]string
 
@@ -415,12 +415,15 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	order := make(chan chan result, 2*workers) // frames in file order
-	jobs := make(chan func(), workers)
+	jobs := make(chan func(*interner), workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			// One intern memo per worker, kept across frames: codes, names
+			// and keys repeat across the whole corpus.
+			intern := interner{}
 			for j := range jobs {
-				j()
+				j(&intern)
 			}
 		})
 	}
@@ -447,7 +450,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				return
 			}
 			if i >= frames {
-				jobs <- func() {
+				jobs <- func(*interner) {
 					var sp snapPostings
 					if err := decodeFrame(p, &sp); err != nil {
 						out <- result{err: err}
@@ -458,7 +461,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				}
 				continue
 			}
-			jobs <- func() {
+			jobs <- func(intern *interner) {
 				var batch []snapCable
 				if err := decodeFrame(p, &batch); err != nil {
 					out <- result{err: err}
@@ -468,9 +471,8 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				// (serial, under the write lock) is left for the
 				// applier, overlapping with the next frames.
 				res := result{recs: make([]*cableRec, 0, len(batch))}
-				intern := interner{}
 				for _, c := range batch {
-					r, err := restoreRec(c, &intern)
+					r, err := restoreRec(c, intern)
 					if err != nil {
 						res.err = err
 						break
