@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -42,7 +43,33 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	f := base
 	f.Topics = topics
 	params := map[string]any{"textqs": textqs, "twords": split, "tlw": lower, "maxText": int64(maxCables)}
-	topicalMatch := interactionsMatch(f, params)
+	topicq := topicIndexQuery(topics)
+	topical, byWord, err = s.discussionInteractions(ctx, f, words, params, topicq)
+	if err != nil && topicq != "" && noTopicIndex(err) {
+		// A database loaded before the index existed: scan, until the
+		// next load's EnsureSchema creates it.
+		s.log.Debug("neo4j: no interactedTopics index; topics are scanned", "err", err)
+		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, "")
+	}
+	if err != nil {
+		return nil, nil, true, err
+	}
+	return topical, byWord, true, nil
+}
+
+// noTopicIndex tells the error of a statement asking an interactedTopics
+// index the database does not have.
+func noTopicIndex(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "interactedTopics")
+}
+
+// discussionInteractions runs the statement of DiscussionInteractions; f
+// is base with the topics, params holds the text pass's parameters.
+func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionFilter, words []string, params map[string]any, topicq string) (topical []graph.Interaction, byWord [][]graph.Interaction, err error) {
+	base := f
+	base.Topics = nil
+	params = maps.Clone(params)
+	topicalMatch := interactionsMatchBy(f, params, topicq)
 	cableConds := []string{"all(w IN $twords[wi] WHERE toLower(c.subject + ' ' + c.body) CONTAINS w)"}
 	if base.Since != nil {
 		cableConds = append(cableConds, "c.created >= $since")
@@ -72,7 +99,8 @@ ORDER BY part, wi, ` + interactionOrder
 	_, err = s.read(ctx, "discussion interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		topical = []graph.Interaction{}
 		byWord = make([][]graph.Interaction, len(words))
-		if len(words) > 0 {
+		if len(words) > 0 || topicq != "" {
+			// Both full-text indexes are eventually consistent.
 			if err := run(ctx, tx, awaitText, nil); err != nil {
 				return nil, err
 			}
@@ -93,10 +121,7 @@ ORDER BY part, wi, ` + interactionOrder
 		}
 		return nil, err
 	})
-	if err != nil {
-		return nil, nil, true, err
-	}
-	return topical, byWord, true, nil
+	return topical, byWord, err
 }
 
 func isASCII(s string) bool {

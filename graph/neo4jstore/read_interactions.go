@@ -69,6 +69,14 @@ func toInteraction(v []any) graph.Interaction {
 // parameter names are those of Interactions; a statement that embeds it
 // must not reuse them for anything else.
 func interactionsMatch(f graph.InteractionFilter, params map[string]any) string {
+	return interactionsMatchBy(f, params, "")
+}
+
+// interactionsMatchBy is interactionsMatch; a topic question with no
+// person or cable finds the interactions naming a topic through the
+// interactedTopics full-text index with the Lucene query topicq when it is
+// not "" (see topicIndexQuery), instead of scanning them all.
+func interactionsMatchBy(f graph.InteractionFilter, params map[string]any, topicq string) string {
 	var conds []string
 	// Start from the most selective index: the relationship index on
 	// r.cable, else the persons' keys, else every INTERACTED edge.
@@ -99,7 +107,10 @@ func interactionsMatch(f graph.InteractionFilter, params map[string]any) string 
 		}
 		params["topics"] = topics
 		if len(f.Cables) == 0 && len(f.Persons) == 0 {
-			match = topicAnchor(f)
+			match = topicAnchor(f, topicq)
+			if topicq != "" {
+				params["topicq"] = topicq
+			}
 		} else {
 			conds = append(conds, topicCond)
 		}
@@ -149,7 +160,11 @@ func kindDateConds(f graph.InteractionFilter, params map[string]any) []string {
 // (co-mentions, most of the edges, are usually excluded: the two ranges
 // around coMentioned are exactly "kind <> coMentioned" for string kinds).
 // The caller's conditions still apply to the union.
-func topicAnchor(f graph.InteractionFilter) string {
+//
+// With topicq, the second part starts from the interactedTopics full-text
+// index instead (a superset: see topicIndexQuery) and keeps the exact
+// matches with the same test.
+func topicAnchor(f graph.InteractionFilter, topicq string) string {
 	kind1, kind2 := "", ""
 	switch {
 	case f.Kinds != nil:
@@ -159,13 +174,42 @@ func topicAnchor(f graph.InteractionFilter) string {
 		kind1 = "r.kind <> $co AND "
 		kind2 = "(r.kind < $co OR r.kind > $co) AND "
 	}
+	named := `MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE ` + kind2 + `any(t IN r.topics WHERE toLower(t) IN $topics)`
+	if topicq != "" {
+		named = `CALL db.index.fulltext.queryRelationships('interactedTopics', $topicq) YIELD relationship AS r
+  WITH r WHERE ` + kind1 + `any(t IN r.topics WHERE toLower(t) IN $topics)
+  MATCH (a:Person)-[r]->(b:Person)`
+	}
 	return `CALL {
   MATCH (t:Tag) WHERE toLower(t.code) IN $topics
   MATCH (t)<-[:TAGGED]-(c:Cable)
   MATCH (a:Person)-[r:INTERACTED]->(b:Person) USING INDEX r:INTERACTED(cable) WHERE ` + kind1 + `r.cable = c.id
   RETURN a, r, b
   UNION
-  MATCH (a:Person)-[r:INTERACTED]->(b:Person) WHERE ` + kind2 + `any(t IN r.topics WHERE toLower(t) IN $topics)
+  ` + named + `
   RETURN a, r, b
 }`
+}
+
+// topicIndexQuery returns the Lucene query of the interactedTopics index
+// (analyzer simple: runs of letters, lower-cased) that finds every
+// interaction with a topic t whose toLower(t) is one of topics: one phrase
+// of each topic's letter runs. Lower-casing an ASCII topic's letters keeps
+// its runs and Lucene lower-cases them as Cypher does, so the hits are a
+// superset the caller narrows with the exact test. It returns "" when a
+// topic is not ASCII or has no letter (nothing to ask the index for).
+func topicIndexQuery(topics []string) string {
+	var phrases []string
+	for _, t := range topics {
+		t = strings.ToLower(t)
+		if !isASCII(t) {
+			return ""
+		}
+		runs := strings.FieldsFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
+		if len(runs) == 0 {
+			return ""
+		}
+		phrases = append(phrases, `"`+strings.Join(runs, " ")+`"`)
+	}
+	return strings.Join(phrases, " OR ")
 }
