@@ -10,12 +10,15 @@ import (
 	"github.com/cablegraph/cablegraph/graph/storetest"
 )
 
-var _ query.CableSummarySource = (*Store)(nil)
+var (
+	_ query.CableSummarySource = (*Store)(nil)
+	_ query.CableLabelSource   = (*Store)(nil)
+)
 
-// TestNeo4jCableSummariesMatchCables checks that each summary field read
-// from the Cable node's properties equals the field decoded from its
-// document (dates in UTC, a cable with no date, the order asked, unknown
-// and repeated ids).
+// TestNeo4jCableSummariesMatchCables checks that each summary and label
+// field (CableSummaries, CableLabels) equals the field Cables decodes from
+// the document (dates in UTC, a cable with no date, the order asked,
+// unknown and repeated ids).
 func TestNeo4jCableSummariesMatchCables(t *testing.T) {
 	ctx := context.Background()
 	s := openEmpty(t)
@@ -39,6 +42,27 @@ func TestNeo4jCableSummariesMatchCables(t *testing.T) {
 	}
 	if len(whole) != len(ids)-1 || len(sums) != len(whole) {
 		t.Fatalf("%d ids, %d cables, %d summaries", len(ids), len(whole), len(sums))
+	}
+	labels, err := s.CableLabels(ctx, ids)
+	if err != nil {
+		t.Fatalf("CableLabels: %v", err)
+	}
+	if len(labels) != len(whole) {
+		t.Fatalf("%d cables, %d labels", len(whole), len(labels))
+	}
+	described := 0
+	for i, c := range whole {
+		want := &graph.Cable{ID: c.ID, Created: c.Created, Classification: c.Classification, Origin: c.Origin,
+			Subject: c.Subject, Countries: c.Countries, TagInfo: c.TagInfo}
+		if !reflect.DeepEqual(labels[i], want) {
+			t.Errorf("labels %d:\n got %+v\nwant %+v", i, labels[i], want)
+		}
+		if len(c.Countries) > 0 && len(c.TagInfo) > 0 {
+			described++
+		}
+	}
+	if described == 0 {
+		t.Errorf("no cable with countries and tag meanings: the labels' lists were not checked")
 	}
 	undated := 0
 	for i, c := range whole {
