@@ -19,7 +19,7 @@ import (
 type Item struct {
 	Seq     int          // 0-based position in input order
 	Cable   *graph.Cable // nil when Failure is set
-	Hash    string       // hex sha256 of the cable's JSON, see ContentHash
+	Hash    string       // hex sha256 of the cable's content, see ContentHash
 	RawHash string       // hex sha256 of the raw record and what decides its parse (see rawhash.go); "" without a salt
 	Failure *parse.Failure
 
