@@ -28,22 +28,8 @@ func (s *Store) InteractionPartners(ctx context.Context, persons []string, f gra
 		if p == nil || out[k] != nil {
 			continue
 		}
-		seen := map[string]bool{}
-		var ps []string
-		for ir := range p.inter {
-			other := ir.in.A
-			if other == k {
-				other = ir.in.B
-			}
-			if seen[other] || !keep.match(ir) {
-				continue
-			}
-			seen[other] = true
-			ps = append(ps, other)
-		}
-		if len(ps) > 0 {
-			slices.Sort(ps)
-			out[k] = ps
+		if ps := s.partnersOf(p, f, keep); len(ps) > 0 {
+			out[k] = slices.Clone(ps)
 		}
 	}
 	return out, nil
@@ -77,4 +63,52 @@ func (s *Store) PairInteractions(ctx context.Context, a, b string, f graph.Inter
 		}
 	}
 	return s.emit(out, f.Limit), nil
+}
+
+// partnerKey names a person's partners under the filter a connection
+// search without a date window asks: every kind but coMentioned, or all.
+type partnerKey struct {
+	person     string
+	coMentions bool
+}
+
+// partnersOf returns p's sorted distinct partners under f. Without a date
+// window, topics or cables, those of a person with many interactions are
+// kept until the next write (with the hubs' edges): a search expands the
+// same well-connected persons again and again, and walking their
+// interactions, one record each, was most of its time.
+func (s *Store) partnersOf(p *personRec, f graph.InteractionFilter, keep *interFilter) []string {
+	cacheable := f.Since == nil && f.Until == nil && len(f.Topics) == 0 && len(f.Cables) == 0 && f.Kinds == nil
+	pk := partnerKey{p.key, f.IncludeCoMentions}
+	if cacheable {
+		s.cacheMu.Lock()
+		ps, ok := s.partners[pk]
+		s.cacheMu.Unlock()
+		if ok {
+			return ps
+		}
+	}
+	seen := map[string]bool{}
+	var ps []string
+	for ir := range p.inter {
+		other := ir.in.A
+		if other == p.key {
+			other = ir.in.B
+		}
+		if seen[other] || !keep.match(ir) {
+			continue
+		}
+		seen[other] = true
+		ps = append(ps, other)
+	}
+	slices.Sort(ps)
+	if cacheable && len(p.inter) >= minCachedEdges {
+		s.cacheMu.Lock()
+		if s.partners == nil {
+			s.partners = map[partnerKey][]string{}
+		}
+		s.partners[pk] = ps
+		s.cacheMu.Unlock()
+	}
+	return ps
 }

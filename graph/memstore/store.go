@@ -34,10 +34,11 @@ type Store struct {
 
 	// cacheMu guards the lazily built orderings and stats, which readers
 	// build while holding mu.RLock and writers clear under mu.Lock.
-	cacheMu sync.Mutex
-	orders  map[graph.CableOrder][]*cableRec
-	stats   *graph.Stats
-	hubs    map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
+	cacheMu  sync.Mutex
+	orders   map[graph.CableOrder][]*cableRec
+	stats    *graph.Stats
+	hubs     map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
+	partners map[partnerKey][]string        // persons' partners (interactions_links.go)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -116,6 +117,7 @@ func (s *Store) invalidate() {
 	clear(s.orders)
 	s.stats = nil
 	s.hubs = nil
+	s.partners = nil
 	s.cacheMu.Unlock()
 }
 
