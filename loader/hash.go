@@ -1,12 +1,13 @@
 package loader
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
+	"io"
 	"math"
 	"slices"
 	"time"
@@ -36,10 +37,11 @@ func ContentHash(c *graph.Cable) (string, error) {
 	if c == nil {
 		return "", fmt.Errorf("hashing a nil cable: %w", graph.ErrInvalid)
 	}
-	e := hasher{h: sha256.New()}
+	h := sha256.New()
+	e := hasher{h: h}
 	e.h.Write([]byte(hashVersion))
 	e.cable(c)
-	return hex.EncodeToString(e.h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // contentJSON is the cable's JSON (for the spool file) and ContentHash.
@@ -52,10 +54,11 @@ func contentJSON(c *graph.Cable) ([]byte, string, error) {
 	return b, h, err
 }
 
-// hasher writes the canonical encoding into h. Small values go through a
-// scratch buffer; strings are written as they are after their length.
+// hasher writes the canonical encoding into h (a hash, or a buffer for
+// an identity key). Small values go through a scratch buffer; strings are
+// written as they are after their length.
 type hasher struct {
-	h   hash.Hash
+	h   io.Writer
 	buf [4096]byte
 }
 
@@ -186,20 +189,31 @@ func (e *hasher) cable(c *graph.Cable) {
 		e.str(o.Kind)
 		e.int(o.Count)
 	})
-	omitEmpty(e, c.Interactions, func(in graph.Interaction) {
-		e.str(in.A)
-		e.str(in.B)
-		e.str(in.AName)
-		e.str(in.BName)
-		e.str(in.Kind)
-		e.str(in.Status)
-		e.str(in.Cable)
-		e.int(in.Paragraph)
-		e.str(in.Evidence)
-		e.strs(in.Topics)
-		e.time(in.Date)
-		e.uint(math.Float64bits(in.Confidence))
-	})
+	omitEmpty(e, c.Interactions, e.interaction)
+}
+
+func (e *hasher) interaction(in graph.Interaction) {
+	e.str(in.A)
+	e.str(in.B)
+	e.str(in.AName)
+	e.str(in.BName)
+	e.str(in.Kind)
+	e.str(in.Status)
+	e.str(in.Cable)
+	e.int(in.Paragraph)
+	e.str(in.Evidence)
+	e.strs(in.Topics)
+	e.time(in.Date)
+	e.uint(math.Float64bits(in.Confidence))
+}
+
+// interactionKey is an interaction's identity: its canonical encoding,
+// every field told apart.
+func interactionKey(in graph.Interaction) string {
+	var b bytes.Buffer
+	e := hasher{h: &b}
+	e.interaction(in)
+	return b.String()
 }
 
 func omitEmpty[T any](e *hasher, s []T, item func(T)) {

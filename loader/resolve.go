@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -163,13 +162,11 @@ func (r resolver) apply(c *graph.Cable) {
 		if in.A == in.B {
 			continue
 		}
-		id, err := json.Marshal(in)
-		if err == nil {
-			if seen[string(id)] {
-				continue
-			}
-			seen[string(id)] = true
+		id := interactionKey(in)
+		if seen[id] {
+			continue
 		}
+		seen[id] = true
 		ins = append(ins, in)
 	}
 	clear(c.Interactions[len(ins):])
