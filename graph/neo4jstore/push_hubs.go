@@ -68,6 +68,14 @@ func (g hubGroup) pattern() string {
 	return "(n)<-[r:" + g.rel + "]-(m)"
 }
 
+// farPattern is pattern seen from the far end m, the hub being x.
+func (g hubGroup) farPattern() string {
+	if g.out {
+		return "(m)<-[r:" + g.rel + "]-(x)"
+	}
+	return "(m)-[r:" + g.rel + "]->(x)"
+}
+
 func (g hubGroup) weight() string {
 	if g.rel == graph.RelConcerns || g.rel == graph.RelMentionedIn {
 		return "coalesce(r.count, 0)"
@@ -89,13 +97,41 @@ var cyHubDegrees = func() string {
 	return cyFindNodes + "RETURN i, elementId(n), COUNT { (n)--() }, [" + strings.Join(cols, ", ") + "]"
 }()
 
+// cyHubDegreesTotals is cyHubDegrees with, on each row, the totals of
+// cyRelTotals.
+var cyHubDegreesTotals = func() string {
+	calls, ret, _ := strings.Cut(cyRelTotals, "\nRETURN ")
+	return calls + "\n" + cyHubDegrees + ", " + ret
+}()
+
+// cyRelTotals returns the number of relationships of each hubGroups type
+// (twice, once per direction, in hubGroups order), from the count store.
+var cyRelTotals = func() string {
+	var calls, cols []string
+	for j, g := range hubGroups {
+		if !g.out {
+			continue
+		}
+		calls = append(calls, fmt.Sprintf("CALL () { MATCH ()-[r:%s]->() RETURN count(r) AS c%d }", g.rel, j))
+		cols = append(cols, fmt.Sprintf("c%[1]d, c%[1]d", j))
+	}
+	return strings.Join(calls, "\n") + "\nRETURN [" + strings.Join(cols, ", ") + "]"
+}()
+
 // cyHubEdges reads the first $perNode edges of planned groups: $reqs is a
-// list of [position, element id, group index].
+// list of [position, element id, group index, walk]. A group read by
+// expansion (walk 0) reads every edge of its type at the hub and keeps the
+// first by the far end's key. A group read by walking (walk 1) goes through
+// the far label's key index in key order, asks each far node (from its
+// own side: a cable has a few edges of a type) whether it is linked to the
+// hub, and stops at the $perNode-th link: for a hub holding a large share
+// of the type's relationships that is a few hundred index entries instead
+// of the hub's whole degree (planHubs chooses).
 var cyHubEdges = func() string {
 	var parts []string
 	for j, g := range hubGroups {
 		key := keyOfLabel(g.other)
-		parts = append(parts, fmt.Sprintf(`  UNWIND $reqs AS q WITH q WHERE q[2] = %d
+		parts = append(parts, fmt.Sprintf(`  UNWIND $reqs AS q WITH q WHERE q[2] = %d AND q[3] = 0
   CALL (q) {
     MATCH (n) WHERE elementId(n) = q[1]
     MATCH %s
@@ -103,6 +139,20 @@ var cyHubEdges = func() string {
     RETURN collect([mk, w]) AS es
   }
   RETURN q[0] AS i, q[2] AS g, es`, j, g.pattern(), key, g.weight()))
+		parts = append(parts, fmt.Sprintf(`  UNWIND $reqs AS q WITH q WHERE q[2] = %[1]d AND q[3] = 1
+  CALL (q) {
+    MATCH (m:%[2]s) WHERE m.%[3]s IS NOT NULL
+    WITH m ORDER BY m.%[3]s
+    CALL (m) {
+      MATCH %[4]s
+      RETURN collect([elementId(x), %[5]s]) AS xs
+    }
+    UNWIND xs AS p
+    WITH m, p WHERE p[0] = q[1]
+    WITH m.%[3]s AS mk, p[1] AS w LIMIT $perNode
+    RETURN collect([mk, w]) AS es
+  }
+  RETURN q[0] AS i, q[2] AS g, es`, j, g.other, key, g.farPattern(), g.weight()))
 	}
 	return "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN i, g, es"
 }()
@@ -120,7 +170,7 @@ type hubPlan struct {
 func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes []graph.NodeRef, perNode int, hubMin int64) (map[int]hubPlan, []any, error) {
 	params := map[string]any{}
 	nodesParam(nodes, params, func(int) bool { return true })
-	recs, err := collect(ctx, tx, cyHubDegrees, params)
+	recs, err := collect(ctx, tx, cyHubDegreesTotals, params)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,7 +180,8 @@ func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes
 		i, _ := r.Values[0].(int64)
 		deg, _ := r.Values[2].(int64)
 		degs, _ := r.Values[3].([]any)
-		if deg < hubMin || len(degs) != len(hubGroups) || int(i) >= len(nodes) {
+		all, _ := r.Values[4].([]any)
+		if deg < hubMin || len(degs) != len(hubGroups) || len(all) != len(hubGroups) || int(i) >= len(nodes) {
 			continue
 		}
 		// Groups in edge order: by type, then start label.
@@ -153,7 +204,8 @@ func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes
 			}
 			taken += d
 			p.groups = append(p.groups, j)
-			reqs = append(reqs, []any{i, p.elementID, int64(j)})
+			total, _ := all[j].(int64)
+			reqs = append(reqs, []any{i, p.elementID, int64(j), walkFlag(d, total, perNode)})
 		}
 		if sum != deg {
 			continue // INTERACTED or a type the writer does not create: ordered whole
@@ -170,6 +222,19 @@ func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes
 		}
 	}
 	return plans, kept, nil
+}
+
+// walkFlag says (1) whether a group of d relationships at a hub, of total
+// relationships of its type in the graph, is read by walking the far
+// label's key index (cyHubEdges): the walk meets a link about every
+// total/d far relationships, so finding perNode costs about
+// perNode*total/d rows against d for reading the group whole. The cost of
+// either is thus at most sqrt(perNode*total), whatever the hub's degree.
+func walkFlag(d, total int64, perNode int) int64 {
+	if d > int64(perNode) && d > 0 && int64(perNode)*total/d < d {
+		return 1
+	}
+	return 0
 }
 
 // hubEdges answers the planned hubs: their first perNode edges and totals.
