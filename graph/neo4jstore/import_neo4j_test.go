@@ -107,21 +107,26 @@ func TestNeo4jImportMatchesBolt(t *testing.T) {
 	}
 
 	sameGraph(t, ctx, imp, bolt)
-	sample := cables[:min(30, len(cables))]
+	sample := cables[:min(10, len(cables))] // per-node reads: a few cables keep the test within minutes
 	compareStores(t, ctx, imp, bolt, sample)
 
-	// A Bolt re-load skips a cable whose stored hash is the one it computes.
-	ids := make([]string, len(cables))
+	// A Bolt re-load skips a cable whose stored hash is the one it
+	// computes (a cable given twice keeps its last version, as over Bolt).
+	last := map[string]string{}
+	var ids []string
 	for i, c := range cables {
-		ids[i] = c.ID
+		if _, ok := last[c.ID]; !ok {
+			ids = append(ids, c.ID)
+		}
+		last[c.ID] = hashes[i]
 	}
 	stored, err := imp.CableHashes(ctx, ids)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, id := range ids {
-		if stored[id] != hashes[i] {
-			t.Fatalf("imported hash of %s is %q, want %q (a re-load would rewrite it)", id, stored[id], hashes[i])
+	for _, id := range ids {
+		if stored[id] != last[id] {
+			t.Fatalf("imported hash of %s is %q, want %q (a re-load would rewrite it)", id, stored[id], last[id])
 		}
 	}
 
