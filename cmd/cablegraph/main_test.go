@@ -91,6 +91,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"parse", "--frob", "x"}, "frob"},
 		{"parse without paths", []string{"parse"}, "at least one PATH"},
 		{"serve with a path", []string{"serve", "cables/"}, "--data PATH"},
+		{"load with a bad spool", []string{"load", "--neo4j", "bolt://127.0.0.1:1", "--spool", "disk", "cables/"}, "--spool must be auto, file or memory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
