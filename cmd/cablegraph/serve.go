@@ -113,6 +113,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err := s.Ping(ctx); err != nil {
 			return fmt.Errorf("no answer from Neo4j at %s: %w", nf.uri, err)
 		}
+		// Compile the API's statements in the background so the first
+		// questions after a Neo4j start do not time out compiling them.
+		go s.Warm(ctx)
 		store = s
 	} else {
 		if len(data) == 0 {

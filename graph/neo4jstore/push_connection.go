@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // A connection search (graph/query, LinkSource) asks two things: who is
@@ -30,17 +29,16 @@ func (s *Store) InteractionPartners(ctx context.Context, persons []string, f gra
 	cypher := `MATCH (a:Person) WHERE a.key IN $persons
 MATCH (a)-[r:INTERACTED]-(b:Person)` + whereAll(relConds(f, params)) + `
 RETURN a.key, collect(DISTINCT b.key)`
-	_, err := s.read(ctx, "interaction partners", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		clear(out)
-		recs, err := collect(ctx, tx, cypher, params)
-		for _, rec := range recs {
-			ps := strList(rec.Values[1])
-			slices.Sort(ps)
-			out[str(rec.Values[0])] = ps
-		}
+	recs, err := s.readOne(ctx, "interaction partners", cypher, params)
+	if err != nil {
 		return nil, err
-	})
-	return out, err
+	}
+	for _, rec := range recs {
+		ps := strList(rec.Values[1])
+		slices.Sort(ps)
+		out[str(rec.Values[0])] = ps
+	}
+	return out, nil
 }
 
 // PairInteractions returns the interactions between a and b, either way
@@ -55,16 +53,44 @@ WITH DISTINCT r
 WITH startNode(r) AS a, r, endNode(r) AS b` + whereAll(conds) + `
 RETURN ` + interactionColumns + `
 ORDER BY ` + interactionOrder
-	out := []graph.Interaction{}
-	_, err := s.read(ctx, "pair interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		out = out[:0]
-		recs, err := collect(ctx, tx, cypher, params)
-		for _, rec := range recs {
-			out = append(out, toInteraction(rec.Values))
-		}
+	return s.interactionRows(ctx, "pair interactions", cypher, params)
+}
+
+// PairsInteractions returns the interactions of every pair, either way
+// round, passing f (f.Persons and f.Limit ignored), in one statement
+// (query.PairsSource): a chain's proof in one round trip instead of one
+// per link. An interaction joining two pairs' persons comes once.
+func (s *Store) PairsInteractions(ctx context.Context, pairs [][2]string, f graph.InteractionFilter) ([]graph.Interaction, error) {
+	if len(pairs) == 0 {
+		return []graph.Interaction{}, nil
+	}
+	rows := make([]any, len(pairs))
+	for i, p := range pairs {
+		rows[i] = []any{p[0], p[1]}
+	}
+	params := map[string]any{"pairs": rows}
+	conds := relConds(f, params)
+	cypher := `UNWIND $pairs AS pr
+MATCH (x:Person {key: pr[0]}), (y:Person {key: pr[1]})
+MATCH (x)-[r:INTERACTED]-(y)
+WITH DISTINCT r
+WITH startNode(r) AS a, r, endNode(r) AS b` + whereAll(conds) + `
+RETURN ` + interactionColumns + `
+ORDER BY ` + interactionOrder
+	return s.interactionRows(ctx, "pairs interactions", cypher, params)
+}
+
+// interactionRows runs one statement returning interactionColumns.
+func (s *Store) interactionRows(ctx context.Context, op, cypher string, params map[string]any) ([]graph.Interaction, error) {
+	recs, err := s.readOne(ctx, op, cypher, params)
+	if err != nil {
 		return nil, err
-	})
-	return out, err
+	}
+	out := make([]graph.Interaction, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, toInteraction(rec.Values))
+	}
+	return out, nil
 }
 
 // relConds are the conditions of f on r alone (cables, kinds, dates,

@@ -49,10 +49,14 @@ func (s *Store) Persons(ctx context.Context, keys []string) ([]*graph.Person, er
 	if len(keys) == 0 {
 		return []*graph.Person{}, nil
 	}
-	got, err := s.personsQuery(ctx, "persons", `MATCH (p:Person) WHERE p.key IN $keys RETURN `+personProps,
+	recs, err := s.readOne(ctx, "persons", `MATCH (p:Person) WHERE p.key IN $keys RETURN `+personProps,
 		map[string]any{"keys": strs(keys)})
 	if err != nil {
 		return nil, err
+	}
+	got := make([]*graph.Person, len(recs))
+	for i, r := range recs {
+		got[i] = toPerson(r.Values[0])
 	}
 	byKey := make(map[string]*graph.Person, len(got))
 	for _, p := range got {
@@ -96,6 +100,62 @@ RETURN `+personProps+` ORDER BY p.cables DESC, p.key`+lim, params)
 	}
 	return out, nil
 }
+
+// FindPersonsEach is FindPersons for several names in one statement
+// (query.PersonsFinder): a connection's two names in one round trip.
+func (s *Store) FindPersonsEach(ctx context.Context, names []string, limit int) ([][]*graph.Person, error) {
+	out := make([][]*graph.Person, len(names))
+	var rows []any
+	for i, name := range names {
+		out[i] = []*graph.Person{}
+		n := graph.NormalizeName(name)
+		if n == "" {
+			out[i] = nil
+			continue
+		}
+		sk := ""
+		if !strings.Contains(n, " ") {
+			sk = graph.NameKey(n)
+		}
+		rows = append(rows, map[string]any{"i": int64(i), "n": n, "sk": sk, "q": luceneTerm(n)})
+	}
+	if len(rows) == 0 {
+		return out, nil
+	}
+	params := map[string]any{"rows": rows, "limit": int64(limit)}
+	recs, err := s.readOne(ctx, "find persons each", cyFindPersonsEach, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(out) {
+			continue
+		}
+		ps, _ := r.Values[1].([]any)
+		for _, p := range ps {
+			out[i] = append(out[i], toPerson(p))
+		}
+	}
+	return out, nil
+}
+
+// cyFindPersonsEach is cyFindPersons for each row of $rows (i, n, sk, q),
+// each row's persons ordered and cut as FindPersons does ($limit 0 is no
+// limit).
+const cyFindPersonsEach = `
+UNWIND $rows AS row
+CALL (row) {
+  CALL db.index.fulltext.queryNodes('personNorms', row.q) YIELD node AS p
+  WITH p WHERE row.n IN p.norms
+  RETURN p
+  UNION
+  MATCH (p:Person) WHERE row.sk <> '' AND p.surnameKey = row.sk
+  RETURN p
+}
+WITH row.i AS i, p ORDER BY i, p.cables DESC, p.key
+WITH i, collect(` + personProps + `) AS ps
+RETURN i, CASE WHEN $limit > 0 THEN ps[..$limit] ELSE ps END`
 
 // ListPersons returns persons whose normalised name or an alias contains
 // the normalised query ("" lists all), most cables first, then key.

@@ -168,6 +168,43 @@ func (s *Store) exec(ctx context.Context, op string, mode neo4j.AccessMode, fn t
 	return out, nil
 }
 
+// readOne runs one read-only statement as an auto-commit transaction and
+// returns its records. ExecuteRead wraps a statement in BEGIN and COMMIT,
+// a second round trip (and two more server messages) per question for a
+// read that needs no isolation from itself; the read questions made of a
+// single statement (a connection's frontier and proof, a cable and what
+// its page shows) use this instead. A transient failure (the driver's
+// retryable errors: a dropped connection, a leader switch) is retried
+// once, as ExecuteRead would.
+func (s *Store) readOne(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	ctx, cancel := s.deadline(ctx)
+	defer cancel()
+	var (
+		recs []*neo4j.Record
+		err  error
+	)
+	for try := 0; try < 2; try++ {
+		recs, err = s.autoCommit(ctx, cypher, params)
+		if err == nil || !neo4j.IsRetryable(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	return recs, nil
+}
+
+func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer func() { _ = sess.Close(context.WithoutCancel(ctx)) }()
+	res, err := sess.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
 // collect runs one statement and returns all its records.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	res, err := tx.Run(ctx, cypher, params)

@@ -41,22 +41,19 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 		return nil, err
 	}
 	out := &graph.Connection{A: q.A, B: q.B, Persons: []string{}, Hops: []graph.Hop{}}
-	a, ok, err := s.personKey(ctx, q.A)
+	keys, ok, err := s.personKeys(ctx, q.A, q.B)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
+	if !ok[0] {
 		out.Reason = fmt.Sprintf("unknown person %q", q.A)
 		return out, nil
 	}
-	b, ok, err := s.personKey(ctx, q.B)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	if !ok[1] {
 		out.Reason = fmt.Sprintf("unknown person %q", q.B)
 		return out, nil
 	}
+	a, b := keys[0], keys[1]
 	out.A, out.B = a, b
 	if a == b {
 		out.Persons = []string{a}
@@ -240,6 +237,20 @@ func (s *Service) proveChain(ctx context.Context, path []string, q graph.Connect
 		return nil
 	}
 	f := linkFilter(q)
+	if many, ok := ReaderAs[PairsSource](s.r); ok && len(path) > 1 {
+		pairs := make([][2]string, 0, len(path)-1)
+		for i := 0; i+1 < len(path); i++ {
+			pairs = append(pairs, [2]string{path[i], path[i+1]})
+		}
+		ins, err := many.PairsInteractions(ctx, pairs, f)
+		if err != nil {
+			return fmt.Errorf("interactions of the %d links of a chain: %w", len(pairs), err)
+		}
+		for _, x := range ins {
+			links.addInteraction(x)
+		}
+		return nil
+	}
 	for i := 0; i+1 < len(path); i++ {
 		ins, err := src.PairInteractions(ctx, path[i], path[i+1], f)
 		if err != nil {

@@ -24,6 +24,15 @@ type LinkSource interface {
 	PairInteractions(ctx context.Context, a, b string, f graph.InteractionFilter) ([]graph.Interaction, error)
 }
 
+// PairsSource is a LinkSource that proves a whole chain at once: a store
+// across a network answers one statement for all the chain's links instead
+// of one round trip per link.
+type PairsSource interface {
+	// PairsInteractions returns the interactions PairInteractions returns
+	// for each of pairs, each once, in any order.
+	PairsInteractions(ctx context.Context, pairs [][2]string, f graph.InteractionFilter) ([]graph.Interaction, error)
+}
+
 // linkBook remembers the proof of every link seen during a search, so that
 // the chosen chain's hops need no further store calls.
 type linkBook struct {
