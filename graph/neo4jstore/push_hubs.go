@@ -83,8 +83,20 @@ func (g hubGroup) weight() string {
 	return "1"
 }
 
-// cyHubDegrees returns, per asked node, its element id, its degree and its
-// degree per hubGroups entry.
+// cyInteractedDegrees is a node's INTERACTED relationships out and in, its
+// INTERACTED self-loops, and its INTERACTED edges (Edges aggregates the
+// relationships per direction and person: their number is the number of
+// distinct persons on each side).
+const cyInteractedDegrees = "[COUNT { (n)-[:" + graph.RelInteracted + "]->() }, COUNT { (n)<-[:" + graph.RelInteracted + "]-() }, " +
+	"COUNT { (n)-[:" + graph.RelInteracted + "]->(n) }, " +
+	"COUNT { MATCH (n)-[:" + graph.RelInteracted + "]->(m) RETURN DISTINCT m } + COUNT { MATCH (n)<-[:" + graph.RelInteracted + "]-(m) RETURN DISTINCT m }]"
+
+// interactedGroup is the group index of a person's INTERACTED edges in
+// hubPlan.groups and $reqs, after the hubGroups indexes.
+var interactedGroup = len(hubGroups)
+
+// cyHubDegrees returns, per asked node, its element id, its degree, its
+// degree per hubGroups entry and cyInteractedDegrees.
 var cyHubDegrees = func() string {
 	var cols []string
 	for _, g := range hubGroups {
@@ -94,7 +106,7 @@ var cyHubDegrees = func() string {
 			cols = append(cols, "COUNT { (n)<-[:"+g.rel+"]-() }")
 		}
 	}
-	return cyFindNodes + "RETURN i, elementId(n), COUNT { (n)--() }, [" + strings.Join(cols, ", ") + "]"
+	return cyFindNodes + "RETURN i, elementId(n), COUNT { (n)--() }, [" + strings.Join(cols, ", ") + "], " + cyInteractedDegrees
 }()
 
 // cyHubDegreesCables is cyHubDegrees with, on each row, the number of
@@ -102,7 +114,9 @@ var cyHubDegrees = func() string {
 var cyHubDegreesCables = "CALL () { MATCH (c:" + graph.KindCable + ") RETURN count(c) AS cables }\n" + cyHubDegrees + ", cables"
 
 // cyHubEdges reads the first $perNode edges of planned groups: $reqs is a
-// list of [position, element id, group index, walk]. A group read by
+// list of [position, element id, group index, walk]. A person's INTERACTED
+// edges (group interactedGroup) are read whole, aggregated per direction
+// and person as Edges does. A group read by
 // expansion (walk 0) reads every edge of its type at the hub and keeps the
 // first by the far end's key. A group read by walking (walk 1) goes through
 // the far label's key index in key order, asks each far node (from its
@@ -137,6 +151,17 @@ var cyHubEdges = func() string {
   }
   RETURN q[0] AS i, q[2] AS g, es`, j, g.other, key, g.farPattern(), g.weight()))
 	}
+	parts = append(parts, fmt.Sprintf(`  UNWIND $reqs AS q WITH q WHERE q[2] = %[1]d
+  CALL (q) {
+    MATCH (n) WHERE elementId(n) = q[1]
+    CALL (n) {
+      MATCH (n)-[:%[2]s]->(m) RETURN m.key AS mk, count(*) AS w, 1 AS o
+      UNION ALL
+      MATCH (n)<-[:%[2]s]-(m) RETURN m.key AS mk, count(*) AS w, 0 AS o
+    }
+    RETURN collect([mk, w, o]) AS es
+  }
+  RETURN q[0] AS i, q[2] AS g, es`, interactedGroup, graph.RelInteracted))
 	return "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN i, g, es"
 }()
 
@@ -163,40 +188,60 @@ func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes
 		i, _ := r.Values[0].(int64)
 		deg, _ := r.Values[2].(int64)
 		degs, _ := r.Values[3].([]any)
-		cables, _ := r.Values[4].(int64)
-		if deg < hubMin || len(degs) != len(hubGroups) || int(i) >= len(nodes) {
+		ints, _ := r.Values[4].([]any)
+		cables, _ := r.Values[5].(int64)
+		if deg < hubMin || len(degs) != len(hubGroups) || len(ints) != 4 || int(i) >= len(nodes) {
 			continue
 		}
+		if loops, _ := ints[2].(int64); loops > 0 {
+			continue // an INTERACTED self-loop is one edge of both directions: ordered whole
+		}
 		// Groups in edge order: by type, then start label.
-		order := make([]int, len(hubGroups))
+		order := make([]int, len(hubGroups)+1)
 		for j := range order {
 			order[j] = j
 		}
-		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(hubGroups[a].rel, hubGroups[b].rel) })
-		var sum int64
+		rel := func(j int) string {
+			if j == interactedGroup {
+				return graph.RelInteracted
+			}
+			return hubGroups[j].rel
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(rel(a), rel(b)) })
+		var sum, edges int64 // relationships (to check against deg) and edges
 		p := hubPlan{elementID: str(r.Values[1])}
 		taken := int64(0)
 		for _, j := range order {
-			d, _ := degs[j].(int64)
-			if d == 0 {
+			rels, d := int64(0), int64(0) // d: the group's edges
+			if j == interactedGroup {
+				out, _ := ints[0].(int64)
+				in, _ := ints[1].(int64)
+				rels = out + in
+				d, _ = ints[3].(int64)
+			} else {
+				rels, _ = degs[j].(int64)
+				d = rels
+			}
+			if rels == 0 {
 				continue
 			}
-			sum += d
+			sum += rels
+			edges += d
 			if taken >= int64(perNode) {
 				continue
 			}
 			taken += d
 			p.groups = append(p.groups, j)
 			walk := int64(0)
-			if hubGroups[j].other == graph.KindCable {
+			if j != interactedGroup && hubGroups[j].other == graph.KindCable {
 				walk = walkFlag(d, cables, perNode)
 			}
 			reqs = append(reqs, []any{i, p.elementID, int64(j), walk})
 		}
 		if sum != deg {
-			continue // INTERACTED or a type the writer does not create: ordered whole
+			continue // a type the writer does not create: ordered whole
 		}
-		p.total = int(sum)
+		p.total = int(edges)
 		plans[int(i)] = p
 	}
 	// Requests of nodes dropped above are harmless (their rows are
@@ -242,11 +287,28 @@ func (s *Store) hubEdges(ctx context.Context, tx neo4j.ManagedTransaction, nodes
 	for _, r := range recs {
 		i, _ := r.Values[0].(int64)
 		j, _ := r.Values[1].(int64)
-		if int(i) >= len(nodes) || int(j) >= len(hubGroups) {
+		if int(i) >= len(nodes) || int(j) > interactedGroup {
 			return nil, fmt.Errorf("edges each: row for node %d, group %d", i, j)
 		}
-		g, hub := hubGroups[j], nodes[i]
+		hub := nodes[i]
 		rows, _ := r.Values[2].([]any)
+		if int(j) == interactedGroup {
+			for _, row := range rows {
+				v, _ := row.([]any)
+				if len(v) != 3 {
+					return nil, fmt.Errorf("edges each: bad interaction row %v", row)
+				}
+				w, _ := v[1].(int64)
+				other := graph.NodeRef{Kind: graph.KindPerson, ID: str(v[0])}
+				e := graph.Edge{Kind: graph.RelInteracted, Source: hub, Target: other, Weight: int(w)}
+				if out, _ := v[2].(int64); out == 0 {
+					e.Source, e.Target = other, hub
+				}
+				got[[2]int{int(i), int(j)}] = append(got[[2]int{int(i), int(j)}], e)
+			}
+			continue
+		}
+		g := hubGroups[j]
 		for _, row := range rows {
 			v, _ := row.([]any)
 			if len(v) != 2 {
