@@ -48,6 +48,14 @@ func (r *Resolver) cableByID(ctx context.Context, id string) (*graph.Cable, erro
 	loader := r.loaders(ctx).cable
 	if summaryEnough(ctx) {
 		loader = r.loaders(ctx).summary
+	} else if c, ok, err := r.cablePage(ctx, id); ok {
+		if err == nil && c == nil {
+			return nil, fmt.Errorf("cable %s %w", id, graph.ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cable %s: %w", id, err)
+		}
+		return c, nil
 	}
 	r.prefetchAround(ctx, id)
 	c, err := loader.Load(ctx, id)

@@ -303,3 +303,69 @@ func timeValue(v any) *time.Time {
 	u := t.UTC()
 	return &u
 }
+
+// CablePage reads, in one statement, what a cable(id) question shows: the
+// cable (its body only when body is true: the body is most of a document's
+// bytes and most pages do not show it), and, when asked, its persons as
+// PersonsOfCables gives them, the citations of it as CitedBy gives them and
+// the citing cables' summaries as CableSummaries gives them. Over the
+// plain reads that is four statements in two round trips (the citing
+// cables are known only after the citations). A cable that is not loaded
+// is nil, with no error.
+func (s *Store) CablePage(ctx context.Context, id string, body, persons, citedBy bool) (*graph.Cable, []*graph.Person, []graph.Citation, []*graph.Cable, error) {
+	recs, err := s.readOne(ctx, "cable page", cyCablePage, map[string]any{
+		"id": id, "body": body, "persons": persons, "cited": citedBy,
+	})
+	if err != nil || len(recs) == 0 {
+		return nil, nil, nil, nil, err
+	}
+	v := recs[0].Values
+	c := new(graph.Cable)
+	if err := json.Unmarshal([]byte(str(v[0])), c); err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("neo4j cable page: decode %s: %w", id, err)
+	}
+	c.Body = str(v[1])
+	var ps []*graph.Person
+	for _, p := range anyList(v[2]) {
+		ps = append(ps, toPerson(p))
+	}
+	var cites []graph.Citation
+	var citing []*graph.Cable
+	seen := map[string]bool{}
+	for _, row := range anyList(v[3]) {
+		r := anyList(row)
+		if len(r) != 7 {
+			continue
+		}
+		from := str(r[0])
+		cites = append(cites, graph.Citation{From: from, Letter: str(r[1])})
+		if !seen[from] {
+			seen[from] = true
+			citing = append(citing, &graph.Cable{
+				ID: from, Created: timeValue(r[2]), Released: timeValue(r[3]),
+				Classification: str(r[4]), Origin: str(r[5]), Subject: str(r[6]),
+			})
+		}
+	}
+	return c, ps, cites, citing, nil
+}
+
+func anyList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// cyCablePage is CablePage's statement: Cables, PersonsOfCables, CitedBy
+// and CableSummaries of the citing cables, with their orders.
+const cyCablePage = `
+MATCH (c:Cable {id: $id})
+RETURN c.doc,
+  CASE WHEN $body THEN c.body ELSE '' END,
+  CASE WHEN $persons THEN COLLECT {
+    MATCH (p:Person)-[:MENTIONED_IN]->(c) RETURN ` + personProps + ` ORDER BY p.key
+  } ELSE [] END,
+  CASE WHEN $cited THEN COLLECT {
+    MATCH (x:Cable)-[r:CITES]->(ref:Reference {id: $id})
+    WITH x, r ORDER BY x.id, r.letter
+    RETURN [x.id, r.letter, x.created, x.released, coalesce(x.classification, ''), coalesce(x.origin, ''), coalesce(x.subject, '')]
+  } ELSE [] END`
