@@ -103,11 +103,7 @@ func relConds(f graph.InteractionFilter, params map[string]any) []string {
 	}
 	conds = append(conds, kindDateConds(f, params)...)
 	if len(f.Topics) > 0 {
-		topics := make([]any, len(f.Topics))
-		for i, t := range f.Topics {
-			topics[i] = strings.ToLower(t)
-		}
-		params["topics"] = topics
+		params["topics"] = lowerAll(f.Topics)
 		conds = append(conds, topicCond)
 	}
 	return conds

@@ -50,12 +50,5 @@ RETURN c.id, c.created, coalesce(c.classification, ''), coalesce(c.origin, ''), 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*graph.Cable, 0, len(ids))
-	for _, id := range ids {
-		if c := got[id]; c != nil {
-			cp := *c
-			out = append(out, &cp)
-		}
-	}
-	return out, nil
+	return inOrder(ids, got), nil
 }

@@ -283,14 +283,7 @@ RETURN c.id, c.created, c.released, coalesce(c.classification, ''), coalesce(c.o
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*graph.Cable, 0, len(ids))
-	for _, id := range ids {
-		if c := got[id]; c != nil {
-			cp := *c
-			out = append(out, &cp)
-		}
-	}
-	return out, nil
+	return inOrder(ids, got), nil
 }
 
 // timeValue reads a stored instant as UTC, as the document has it; null
@@ -369,3 +362,17 @@ RETURN c.doc,
     WITH x, r ORDER BY x.id, r.letter
     RETURN [x.id, r.letter, x.created, x.released, coalesce(x.classification, ''), coalesce(x.origin, ''), coalesce(x.subject, '')]
   } ELSE [] END`
+
+// inOrder returns copies of the cables in got in the order of ids, skipping
+// ids that are not there; a repeated id gets its own copy, so callers may
+// change what they receive.
+func inOrder(ids []string, got map[string]*graph.Cable) []*graph.Cable {
+	out := make([]*graph.Cable, 0, len(ids))
+	for _, id := range ids {
+		if c := got[id]; c != nil {
+			cp := *c
+			out = append(out, &cp)
+		}
+	}
+	return out
+}

@@ -101,11 +101,7 @@ func interactionsMatchBy(f graph.InteractionFilter, params map[string]any, topic
 	}
 	conds = append(conds, kindDateConds(f, params)...)
 	if len(f.Topics) > 0 {
-		topics := make([]any, len(f.Topics))
-		for i, t := range f.Topics {
-			topics[i] = strings.ToLower(t)
-		}
-		params["topics"] = topics
+		params["topics"] = lowerAll(f.Topics)
 		if len(f.Cables) == 0 && len(f.Persons) == 0 {
 			match = topicAnchor(f, topicq)
 			if topicq != "" {
@@ -212,4 +208,14 @@ func topicIndexQuery(topics []string) string {
 		phrases = append(phrases, `"`+strings.Join(runs, " ")+`"`)
 	}
 	return strings.Join(phrases, " OR ")
+}
+
+// lowerAll is the lower-cased list parameter for topic matching, which
+// compares case-insensitively.
+func lowerAll(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = strings.ToLower(x)
+	}
+	return out
 }
