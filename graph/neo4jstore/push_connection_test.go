@@ -22,11 +22,6 @@ import (
 func TestNeo4jConnectionBatchesMatchSingleReads(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
-	t.Cleanup(func() {
-		if err := wipe(context.Background(), n); err != nil {
-			t.Errorf("wipe after: %v", err)
-		}
-	})
 	cables := storetest.Fixtures(t)
 	if err := n.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
 		t.Fatalf("write: %v", err)

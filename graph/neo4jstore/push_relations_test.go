@@ -100,13 +100,6 @@ func pushCorpus(t *testing.T) []*graph.Cable {
 func TestNeo4jPushdownsMatchGenericReads(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
-	// Leave the shared test database empty: later packages' end-to-end
-	// tests load the seed into it when it is absent and assume no more.
-	t.Cleanup(func() {
-		if err := wipe(context.Background(), n); err != nil {
-			t.Errorf("wipe after: %v", err)
-		}
-	})
 	cables := pushCorpus(t)
 	start := time.Now()
 	for start := 0; start < len(cables); start += 200 {

@@ -25,7 +25,9 @@ func neo4jURI(t testing.TB) string {
 	return uri
 }
 
-// openEmpty opens the test database, wipes it and ensures the schema.
+// openEmpty opens the test database, wipes it and ensures the schema, and
+// wipes it again when the test ends: later packages' end-to-end tests share
+// the database, load the seed into it when it is absent and assume no more.
 func openEmpty(t testing.TB) *Store {
 	t.Helper()
 	ctx := context.Background()
@@ -41,6 +43,19 @@ func openEmpty(t testing.TB) *Store {
 	if err := wipe(ctx, s); err != nil {
 		t.Fatalf("wipe: %v", err)
 	}
+	t.Cleanup(func() {
+		// A fresh connection: the test may have closed s.
+		ctx := context.Background()
+		w, err := Open(ctx, Config{URI: cfg.URI, QueryTimeout: cfg.QueryTimeout})
+		if err != nil {
+			t.Errorf("wipe after the test: open: %v", err)
+			return
+		}
+		defer func() { _ = w.Close(ctx) }()
+		if err := wipe(ctx, w); err != nil {
+			t.Errorf("wipe after the test: %v", err)
+		}
+	})
 	if err := s.EnsureSchema(ctx); err != nil {
 		t.Fatalf("ensure schema: %v", err)
 	}
