@@ -136,13 +136,7 @@ func p99(b *testing.B, n int, q func(i int) error) time.Duration {
 // (CABLEGRAPH_FULLSCALE=1; CABLEGRAPH_FULLSCALE_N overrides the size) and
 // reports write time, the heap the store holds and p99 read latencies.
 func BenchmarkFullScale(b *testing.B) {
-	if os.Getenv("CABLEGRAPH_FULLSCALE") != "1" {
-		b.Skip("set CABLEGRAPH_FULLSCALE=1 to load 251,287 synthetic cables (minutes, several GB)")
-	}
-	n := fullScaleCables
-	if v, err := strconv.Atoi(os.Getenv("CABLEGRAPH_FULLSCALE_N")); err == nil && v > 0 {
-		n = v
-	}
+	n := fullScaleSize(b)
 	ctx := context.Background()
 	vocab := fullVocab()
 	for b.Loop() {
@@ -210,4 +204,17 @@ func BenchmarkFullScale(b *testing.B) {
 		})), "p99-text-ms")
 		runtime.KeepAlive(s)
 	}
+}
+
+// fullScaleSize skips unless CABLEGRAPH_FULLSCALE=1 and returns the corpus
+// size: the release's, or CABLEGRAPH_FULLSCALE_N.
+func fullScaleSize(b *testing.B) int {
+	b.Helper()
+	if os.Getenv("CABLEGRAPH_FULLSCALE") != "1" {
+		b.Skip("set CABLEGRAPH_FULLSCALE=1 to load 251,287 synthetic cables (minutes, several GB)")
+	}
+	if v, err := strconv.Atoi(os.Getenv("CABLEGRAPH_FULLSCALE_N")); err == nil && v > 0 {
+		return v
+	}
+	return fullScaleCables
 }

@@ -2,7 +2,6 @@ package memstore_test
 
 import (
 	"context"
-	"os"
 	"slices"
 	"strconv"
 	"testing"
@@ -25,13 +24,7 @@ type plainReader struct{ graph.Reader }
 // cables) and neighbourhood depth 2, limit 100, around cables. The first
 // neighbourhoods sort the hubs' edges once; the figures include them.
 func BenchmarkFullScaleQueries(b *testing.B) {
-	if os.Getenv("CABLEGRAPH_FULLSCALE") != "1" {
-		b.Skip("set CABLEGRAPH_FULLSCALE=1 to load 251,287 synthetic cables (minutes, several GB)")
-	}
-	n := fullScaleCables
-	if v, err := strconv.Atoi(os.Getenv("CABLEGRAPH_FULLSCALE_N")); err == nil && v > 0 {
-		n = v
-	}
+	n := fullScaleSize(b)
 	ctx := context.Background()
 	vocab := fullVocab()
 	s := memstore.New()

@@ -55,14 +55,7 @@ func fixtureNodes(cables []*graph.Cable) []graph.NodeRef {
 func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
-	t.Cleanup(func() { _ = wipe(context.Background(), n) }) // leave no fixtures to the next package's tests
-	m := memstore.New()
-	cables := storetest.Fixtures(t)
-	for _, s := range []graph.Store{n, m} {
-		if err := s.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
-			t.Fatalf("write: %v", err)
-		}
-	}
+	m, cables := memstoreBeside(t, n)
 	nodes := fixtureNodes(cables)
 	if len(nodes) < 100 {
 		t.Fatalf("only %d fixture nodes: the test would prove little", len(nodes))
@@ -117,14 +110,7 @@ func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 func TestNeo4jNeighborhoodPushdownMatchesMemstore(t *testing.T) {
 	ctx := context.Background()
 	n := openEmpty(t)
-	t.Cleanup(func() { _ = wipe(context.Background(), n) }) // leave no fixtures to the next package's tests
-	m := memstore.New()
-	cables := storetest.Fixtures(t)
-	for _, s := range []graph.Store{n, m} {
-		if err := s.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
-			t.Fatalf("write: %v", err)
-		}
-	}
+	m, cables := memstoreBeside(t, n)
 	if _, ok := query.ReaderAs[query.EdgesEachSource](graph.Reader(m)); ok {
 		t.Fatalf("memstore implements EdgesEachSource: this test would compare the pushdown with itself")
 	}
@@ -155,4 +141,18 @@ func TestNeo4jNeighborhoodPushdownMatchesMemstore(t *testing.T) {
 	if len(starts) < 20 || truncated == 0 {
 		t.Errorf("%d starts, %d truncated answers: too few to prove the cut", len(starts), truncated)
 	}
+}
+
+// memstoreBeside writes the fixtures into n and into a new memstore, so a
+// test can ask both the same questions.
+func memstoreBeside(t *testing.T, n *Store) (*memstore.Store, []*graph.Cable) {
+	t.Helper()
+	m := memstore.New()
+	cables := storetest.Fixtures(t)
+	for _, s := range []graph.Store{n, m} {
+		if err := s.WriteCables(context.Background(), cables, hashesOf(cables)); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+	}
+	return m, cables
 }
