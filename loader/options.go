@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"runtime"
@@ -48,8 +49,15 @@ type Options struct {
 	// Spool says where phase 1 keeps its cables until person keys are
 	// resolved (see the package doc): SpoolAuto, the zero value, keeps them
 	// in memory when the store lives in this process (it implements
-	// InProcess and says so) and in a spool file otherwise.
+	// InProcess and says so) and they fit: about 21 bytes of memory per
+	// input byte in at most half of the memory available (see
+	// spool_choice.go). Otherwise, and for input of unknown size (stdin),
+	// they go to a spool file. The choice is logged at info level.
 	Spool SpoolMode
+	// MemoryBudget is the memory, in bytes, that SpoolAuto may assume is
+	// available; 0 detects it (the least of /proc/meminfo MemAvailable,
+	// the cgroup limit's headroom and GOMEMLIMIT's).
+	MemoryBudget int64
 	// RawSalt is mixed into every record's raw hash (see rawhash.go): pass
 	// anything else that changes what parsing and extraction produce and
 	// that the loader cannot see, so that changing it re-parses.
@@ -69,7 +77,7 @@ type SpoolMode int
 
 // Spool modes.
 const (
-	SpoolAuto   SpoolMode = iota // memory for an InProcess store, else a file
+	SpoolAuto   SpoolMode = iota // memory for an InProcess store when it fits, else a file
 	SpoolFile                    // a gzipped JSON file in Options.TempDir
 	SpoolMemory                  // the decoded cables, in memory
 )
@@ -81,16 +89,21 @@ type InProcess interface {
 	InProcess() bool
 }
 
-// memorySpool decides where phase 1 keeps its cables for store.
-func (o Options) memorySpool(store any) bool {
-	switch o.Spool {
-	case SpoolMemory:
-		return true
-	case SpoolFile:
-		return false
+// memorySpool decides where phase 1 keeps its cables for store and src
+// (see chooseSpool) and logs the choice.
+func (o Options) memorySpool(ctx context.Context, store any, src Source) bool {
+	d := o.chooseSpool(ctx, store, src, o.memoryAvailable)
+	where := "file"
+	if d.memory {
+		where = "memory"
 	}
-	ip, ok := store.(InProcess)
-	return ok && ip.InProcess()
+	level := slog.LevelInfo
+	if o.Spool != SpoolAuto {
+		level = slog.LevelDebug
+	}
+	o.Logger.Log(ctx, level, "phase 1 spool: "+where+" ("+d.reason+")",
+		"spool", where, "input_bytes", d.input, "available_bytes", d.available)
+	return d.memory
 }
 
 // MaxFailures is how many failures a Summary keeps; the count is exact.

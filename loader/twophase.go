@@ -29,7 +29,7 @@ type resolveRun struct {
 
 func (r *resolveRun) run(ctx context.Context) (err error) {
 	var sp phase1
-	if r.opts.memorySpool(r.store) {
+	if r.opts.memorySpool(ctx, r.store, r.src) {
 		sp = &memSpool{}
 		// Hashed once in phase 2, after the keys are resolved: the
 		// JSON was only needed in phase 1 for the spool file.
