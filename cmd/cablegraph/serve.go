@@ -72,6 +72,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	cacheDir := fs.String("cache-dir", defaultCacheDir(), "keep snapshots of the embedded store in `DIR` for fast restarts ($XDG_CACHE_HOME/cablegraph or ~/.cache/cablegraph)")
 	noCache := fs.Bool("no-cache", false, "neither restore nor write a snapshot of the embedded store: always load --data")
 	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of start-up (loading or restoring, until ready) to `FILE`, for go tool pprof")
+	debugAddr := fs.String("debug-addr", "", "serve Go's profiling endpoints (/debug/pprof/) on `HOST:PORT`, apart from the API, to profile slow queries")
 	var nf neo4jFlags
 	var lf loadFlags
 	nf.register(fs)
@@ -90,6 +91,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stopProfile()
+	stopDebug, err := startDebug(ctx, e, *debugAddr)
+	if err != nil {
+		return err
+	}
+	defer stopDebug()
 	restoreGC := func() {}
 	if nf.uri == "" {
 		restoreGC = relaxGC(memTotal())
