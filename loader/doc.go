@@ -63,9 +63,9 @@
 //     but only when they fit: decoded cables take many times their input
 //     bytes (8.4 GB RSS for a 394 MB CSV of 50,000 cables, store
 //     included), so SpoolAuto keeps them in memory only when 21 times the
-//     input size is at most half the memory available (the least of
-//     MemAvailable, the cgroup limit's headroom and GOMEMLIMIT's, or
-//     Options.MemoryBudget), and logs its choice; input of unknown size
+//     input size fits Options.MemoryBudget (by default half the memory
+//     available per MemAvailable and the cgroup limit, and no more than
+//     the headroom under GOMEMLIMIT), and logs its choice; input of unknown size
 //     (stdin) could be the whole release and goes to a file. Otherwise,
 //     and for any other store, they go to a spool file in Options.TempDir (the
 //     hash and the cable's JSON, one line each, gzip at BestSpeed, see

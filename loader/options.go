@@ -50,13 +50,14 @@ type Options struct {
 	// resolved (see the package doc): SpoolAuto, the zero value, keeps them
 	// in memory when the store lives in this process (it implements
 	// InProcess and says so) and they fit: about 21 bytes of memory per
-	// input byte in at most half of the memory available (see
-	// spool_choice.go). Otherwise, and for input of unknown size (stdin),
-	// they go to a spool file. The choice is logged at info level.
+	// input byte within MemoryBudget (see spool_choice.go). Otherwise, and
+	// for input of unknown size (stdin), they go to a spool file. The
+	// choice is logged at info level.
 	Spool SpoolMode
-	// MemoryBudget is the memory, in bytes, that SpoolAuto may assume is
-	// available; 0 detects it (the least of /proc/meminfo MemAvailable,
-	// the cgroup limit's headroom and GOMEMLIMIT's).
+	// MemoryBudget is the memory, in bytes, that SpoolAuto lets a load
+	// keeping phase 1 in memory use; 0 detects it: the least of half of
+	// /proc/meminfo MemAvailable, half of the cgroup limit's headroom and
+	// the headroom under GOMEMLIMIT.
 	MemoryBudget int64
 	// RawSalt is mixed into every record's raw hash (see rawhash.go): pass
 	// anything else that changes what parsing and extraction produce and
@@ -92,7 +93,7 @@ type InProcess interface {
 // memorySpool decides where phase 1 keeps its cables for store and src
 // (see chooseSpool) and logs the choice.
 func (o Options) memorySpool(ctx context.Context, store any, src Source) bool {
-	d := o.chooseSpool(ctx, store, src, o.memoryAvailable)
+	d := o.chooseSpool(ctx, store, src, o.memoryBudget)
 	where := "file"
 	if d.memory {
 		where = "memory"
@@ -102,7 +103,7 @@ func (o Options) memorySpool(ctx context.Context, store any, src Source) bool {
 		level = slog.LevelDebug
 	}
 	o.Logger.Log(ctx, level, "phase 1 spool: "+where+" ("+d.reason+")",
-		"spool", where, "input_bytes", d.input, "available_bytes", d.available)
+		"spool", where, "input_bytes", d.input, "budget_bytes", d.budget)
 	return d.memory
 }
 

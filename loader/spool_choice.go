@@ -27,43 +27,47 @@ import (
 // and could not have fit 24 GiB, while a spool file finished it at 10.1 GB.
 // A wrong "memory" is an out-of-memory kill of the whole load; a wrong
 // "file" is a third more CPU. So auto picks memory only when the estimate
-// fits in half of the memory available: the machine is shared, available
-// memory is a snapshot that others draw on too, and bytes per cable vary
-// between formats.
+// fits in the budget: half of the memory available to the process (the
+// machine is shared, available memory is a snapshot that others draw on
+// too, and bytes per cable vary between formats), and no more than the
+// headroom under GOMEMLIMIT. That soft limit is not halved: it caps the
+// process as a whole and the collector trims its slack before reaching it
+// (serve sets one at half the machine's memory while it loads, which the
+// halved MemAvailable is already below).
 const (
 	// spoolMemoryFactor is the bytes of memory per input byte that a load
 	// keeping phase 1 in memory needs at its peak (store included).
 	spoolMemoryFactor = 21
-	// fallbackAvailable is the memory assumed when none can be detected
-	// (not Linux): any machine that runs the loader has that much, so
-	// small corpora keep the faster path.
-	fallbackAvailable int64 = 4 << 30
+	// fallbackBudget is the budget when no memory size can be detected
+	// (not Linux): half of 4 GiB, which any machine that runs the loader
+	// has, so that small corpora keep the faster path.
+	fallbackBudget int64 = 2 << 30
 )
 
 // spoolInMemory reports whether phase 1 may keep inputBytes of input in
-// memory when available bytes are free. A negative inputBytes is unknown
-// (stdin): it might be the whole release, so the answer is no.
-func spoolInMemory(inputBytes, available int64) bool {
-	if inputBytes < 0 || available <= 0 {
+// memory within a budget of that many bytes. A negative inputBytes is
+// unknown (stdin): it might be the whole release, so the answer is no.
+func spoolInMemory(inputBytes, budget int64) bool {
+	if inputBytes < 0 || budget <= 0 {
 		return false
 	}
 	if inputBytes > math.MaxInt64/spoolMemoryFactor {
 		return false
 	}
-	return inputBytes*spoolMemoryFactor <= available/2
+	return inputBytes*spoolMemoryFactor <= budget
 }
 
 // spoolDecision is where phase 1 keeps its cables and why.
 type spoolDecision struct {
-	memory    bool
-	reason    string
-	input     int64 // -1: unknown; 0 when not needed
-	available int64 // 0 when not needed
+	memory bool
+	reason string
+	input  int64 // -1: unknown; 0 when not needed
+	budget int64 // 0 when not needed
 }
 
 // chooseSpool decides where phase 1 keeps its cables for store and src.
-// available is called only when the decision depends on it.
-func (o Options) chooseSpool(ctx context.Context, store any, src Source, available func() (int64, string)) spoolDecision {
+// budget is called only when the decision depends on it.
+func (o Options) chooseSpool(ctx context.Context, store any, src Source, budget func() (int64, string)) spoolDecision {
 	switch o.Spool {
 	case SpoolMemory:
 		return spoolDecision{memory: true, reason: "forced"}
@@ -77,26 +81,26 @@ func (o Options) chooseSpool(ctx context.Context, store any, src Source, availab
 	if in < 0 {
 		return spoolDecision{input: -1, reason: "input of unknown size (stdin) might be the whole release"}
 	}
-	avail, from := available()
-	d := spoolDecision{memory: spoolInMemory(in, avail), input: in, available: avail}
-	need := formatBytes(in * spoolMemoryFactor)
+	b, from := budget()
+	d := spoolDecision{memory: spoolInMemory(in, b), input: in, budget: b}
+	need := "~" + formatBytes(in*spoolMemoryFactor)
 	if in > math.MaxInt64/spoolMemoryFactor {
-		need = "more than 100 GB"
+		need = "more than can be counted"
 	}
-	d.reason = fmt.Sprintf("input %s needs ~%s in memory, %s available (%s)", formatBytes(in), need, formatBytes(avail), from)
+	d.reason = fmt.Sprintf("input %s needs %s in memory, budget %s: %s", formatBytes(in), need, formatBytes(b), from)
 	return d
 }
 
-// memoryAvailable is Options.MemoryBudget when set, else what the system
-// says (see availableMemory), else fallbackAvailable.
-func (o Options) memoryAvailable() (int64, string) {
+// memoryBudget is Options.MemoryBudget when set, else what the system
+// allows (see spoolBudget), else fallbackBudget.
+func (o Options) memoryBudget() (int64, string) {
 	if o.MemoryBudget > 0 {
-		return o.MemoryBudget, "memory budget"
+		return o.MemoryBudget, "Options.MemoryBudget"
 	}
 	limit := debug.SetMemoryLimit(-1)
-	n, from := availableMemory(os.ReadFile, limit, goMemoryInUse())
-	if n <= 0 {
-		return fallbackAvailable, "assumed: none detected"
+	n, from := spoolBudget(os.ReadFile, limit, goMemoryInUse())
+	if from == "" {
+		return fallbackBudget, "assumed, no memory size detected"
 	}
 	return n, from
 }
@@ -116,36 +120,35 @@ func goMemoryInUse() int64 {
 	return max(n, 0)
 }
 
-// availableMemory is the least of: MemAvailable in /proc/meminfo, the
-// headroom under this process's cgroup limit (v2 memory.max or v1
-// memory.limit_in_bytes, less the usage that cannot be reclaimed), and the
-// headroom under GOMEMLIMIT (goLimit, math.MaxInt64 when unset, less
-// goInUse). It returns 0 when none is known, and names the source of the
-// answer. read is os.ReadFile but for tests.
-func availableMemory(read func(string) ([]byte, error), goLimit, goInUse int64) (int64, string) {
+// spoolBudget is the least of: half of MemAvailable in /proc/meminfo,
+// half of the headroom under this process's cgroup limit (v2 memory.max or
+// v1 memory.limit_in_bytes, less the usage that cannot be reclaimed), and
+// the headroom under GOMEMLIMIT (goLimit, math.MaxInt64 when unset, less
+// goInUse). It says where the answer came from, "" when nothing is known.
+// read is os.ReadFile but for tests.
+func spoolBudget(read func(string) ([]byte, error), goLimit, goInUse int64) (int64, string) {
 	var best int64
 	var from string
 	consider := func(n int64, name string) {
-		if n < 0 {
-			n = 0
-		}
+		n = max(n, 0)
 		if from == "" || n < best {
 			best, from = n, name
 		}
 	}
 	if b, err := read("/proc/meminfo"); err == nil {
 		if kb, ok := field(b, "MemAvailable:"); ok {
-			consider(kb*1024, "MemAvailable")
+			n := kb * 1024
+			consider(n/2, "half of MemAvailable "+formatBytes(n))
 		}
 	}
 	for _, dir := range cgroupDirs(read) {
 		if n, ok := cgroupHeadroom(read, dir); ok {
-			consider(n, "cgroup limit")
+			consider(n/2, "half of the cgroup limit's headroom "+formatBytes(max(n, 0)))
 			break
 		}
 	}
 	if goLimit > 0 && goLimit < math.MaxInt64 {
-		consider(goLimit-goInUse, "GOMEMLIMIT")
+		consider(goLimit-goInUse, "GOMEMLIMIT headroom")
 	}
 	return best, from
 }

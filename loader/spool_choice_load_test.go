@@ -40,8 +40,8 @@ func TestLoadSpoolAutoFollowsMemoryBudget(t *testing.T) {
 				t.Fatalf("loaded nothing: %+v", sum)
 			}
 			versions[c.name] = sum.Version
-			if !strings.Contains(logs.String(), c.want) || !strings.Contains(logs.String(), "(memory budget)") {
-				t.Errorf("log does not say %q from the memory budget:\n%s", c.want, logs.String())
+			if !strings.Contains(logs.String(), c.want) || !strings.Contains(logs.String(), ": Options.MemoryBudget") {
+				t.Errorf("log does not say %q within the given budget:\n%s", c.want, logs.String())
 			}
 			if n := strings.Count(logs.String(), "phase 1 spool:"); n != 1 {
 				t.Errorf("%d spool decisions logged, want 1:\n%s", n, logs.String())

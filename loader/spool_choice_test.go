@@ -20,26 +20,26 @@ const (
 
 func TestSpoolInMemory(t *testing.T) {
 	for _, c := range []struct {
-		name             string
-		input, available int64
-		want             bool
+		name          string
+		input, budget int64
+		want          bool
 	}{
 		{"unknown input (stdin)", -1, 100 * gb, false},
-		{"no memory known", 1 * mb, 0, false},
+		{"no budget", 1 * mb, 0, false},
 		{"empty input", 0, 1 * gb, true},
-		{"6,712 fragments (70 MB) with 20 GB", 70 * mb, 20 * gb, true},
-		{"cables-30k.csv (237 MB) with 20 GB", 237 * mb, 20 * gb, true},
-		{"cables-50k.csv (394 MB) with 20 GB", 394 * mb, 20 * gb, true},
-		{"cables-50k.csv (394 MB) with 12 GB", 394 * mb, 12 * gb, false},
-		{"whole release (1.99 GB) with 20 GB", 1985 * mb, 20 * gb, false},
-		{"whole release (1.99 GB) with 1 TB", 1985 * mb, 1000 * gb, true},
-		{"exactly half", 100, 2 * 100 * spoolMemoryFactor, true},
-		{"one byte over half", 101, 2 * 100 * spoolMemoryFactor, false},
+		{"6,712 fragments (70 MB), budget 10 GB", 70 * mb, 10 * gb, true},
+		{"cables-30k.csv (237 MB), budget 10 GB", 237 * mb, 10 * gb, true},
+		{"cables-50k.csv (394 MB), budget 10 GB", 394 * mb, 10 * gb, true},
+		{"cables-50k.csv (394 MB), budget 6 GB", 394 * mb, 6 * gb, false},
+		{"whole release (1.99 GB), budget 10 GB", 1985 * mb, 10 * gb, false},
+		{"whole release (1.99 GB), budget 500 GB", 1985 * mb, 500 * gb, true},
+		{"exactly the budget", 100, 100 * spoolMemoryFactor, true},
+		{"one byte over", 101, 100 * spoolMemoryFactor, false},
 		{"overflowing estimate", math.MaxInt64 / 2, math.MaxInt64, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := spoolInMemory(c.input, c.available); got != c.want {
-				t.Errorf("spoolInMemory(%d, %d) = %v, want %v", c.input, c.available, got, c.want)
+			if got := spoolInMemory(c.input, c.budget); got != c.want {
+				t.Errorf("spoolInMemory(%d, %d) = %v, want %v", c.input, c.budget, got, c.want)
 			}
 		})
 	}
@@ -56,8 +56,9 @@ func (f fakeFS) read(name string) ([]byte, error) {
 	return []byte(s), nil
 }
 
-func TestAvailableMemory(t *testing.T) {
+func TestSpoolBudget(t *testing.T) {
 	const meminfo = "MemTotal:       24000000 kB\nMemFree:         1000000 kB\nMemAvailable:   20000000 kB\n"
+	const halfMem = 20000000 * 1024 / 2
 	const noLimit = math.MaxInt64
 	for _, c := range []struct {
 		name     string
@@ -68,49 +69,50 @@ func TestAvailableMemory(t *testing.T) {
 		wantFrom string
 	}{
 		{"nothing known", fakeFS{}, noLimit, 0, 0, ""},
-		{"MemAvailable only", fakeFS{"/proc/meminfo": meminfo}, noLimit, 0, 20000000 * 1024, "MemAvailable"},
+		{"MemAvailable only", fakeFS{"/proc/meminfo": meminfo}, noLimit, 0, halfMem, "half of MemAvailable 20.48 GB"},
 		{"meminfo without MemAvailable", fakeFS{"/proc/meminfo": "MemTotal: 1 kB\n"}, noLimit, 0, 0, ""},
 		{"cgroup v2 unlimited", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "0::/\n",
 			"/sys/fs/cgroup/memory.max": "max\n", "/sys/fs/cgroup/memory.current": "5000\n",
-		}, noLimit, 0, 20000000 * 1024, "MemAvailable"},
+		}, noLimit, 0, halfMem, "half of MemAvailable 20.48 GB"},
 		{"cgroup v2 limit of its own cgroup, less unreclaimable usage", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "0::/user.slice/job\n",
 			"/sys/fs/cgroup/user.slice/job/memory.max":     "8000000000\n",
 			"/sys/fs/cgroup/user.slice/job/memory.current": "3000000000\n",
 			"/sys/fs/cgroup/user.slice/job/memory.stat":    "anon 1000000000\ninactive_file 1000000000\n",
-		}, noLimit, 0, 8*gb - 2*gb, "cgroup limit"},
+		}, noLimit, 0, 3 * gb, "half of the cgroup limit's headroom 6.00 GB"},
 		{"cgroup v2 limit at the root (container)", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "0::/\n",
 			"/sys/fs/cgroup/memory.max": "4000000000\n", "/sys/fs/cgroup/memory.current": "1000000000\n",
-		}, noLimit, 0, 3 * gb, "cgroup limit"},
+		}, noLimit, 0, 1500 * mb, "half of the cgroup limit's headroom 3.00 GB"},
 		{"cgroup v1 unlimited (page-rounded MaxInt64)", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "4:memory:/process_api/x\n0::/\n",
 			"/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n",
 			"/sys/fs/cgroup/memory/memory.usage_in_bytes": "11495723008\n",
-		}, noLimit, 0, 20000000 * 1024, "MemAvailable"},
+		}, noLimit, 0, halfMem, "half of MemAvailable 20.48 GB"},
 		{"cgroup v1 limit with inactive file pages", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "5:cpu,memory:/job\n",
 			"/sys/fs/cgroup/memory/job/memory.limit_in_bytes": "6000000000\n",
 			"/sys/fs/cgroup/memory/job/memory.usage_in_bytes": "5000000000\n",
 			"/sys/fs/cgroup/memory/job/memory.stat":           "cache 4000000000\ntotal_inactive_file 3000000000\n",
-		}, noLimit, 0, 4 * gb, "cgroup limit"},
+		}, noLimit, 0, 2 * gb, "half of the cgroup limit's headroom 4.00 GB"},
 		{"cgroup over its limit", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "0::/\n",
 			"/sys/fs/cgroup/memory.max": "1000\n", "/sys/fs/cgroup/memory.current": "2000\n",
-		}, noLimit, 0, 0, "cgroup limit"},
+		}, noLimit, 0, 0, "half of the cgroup limit's headroom 0 B"},
 		{"cgroup path escaping the mount is ignored", fakeFS{
 			"/proc/meminfo": meminfo, "/proc/self/cgroup": "0::/../../etc\n",
 			"/etc/memory.max": "1000\n",
-		}, noLimit, 0, 20000000 * 1024, "MemAvailable"},
-		{"GOMEMLIMIT below the rest", fakeFS{"/proc/meminfo": meminfo}, 2 * gb, gb / 2, 1500 * mb, "GOMEMLIMIT"},
-		{"GOMEMLIMIT above the rest", fakeFS{"/proc/meminfo": meminfo}, 100 * gb, 0, 20000000 * 1024, "MemAvailable"},
-		{"GOMEMLIMIT alone", fakeFS{}, 3 * gb, 0, 3 * gb, "GOMEMLIMIT"},
+		}, noLimit, 0, halfMem, "half of MemAvailable 20.48 GB"},
+		{"GOMEMLIMIT below the rest", fakeFS{"/proc/meminfo": meminfo}, 2 * gb, gb / 2, 1500 * mb, "GOMEMLIMIT headroom"},
+		{"GOMEMLIMIT above half of MemAvailable, not halved", fakeFS{"/proc/meminfo": meminfo}, 12 * gb, gb, halfMem, "half of MemAvailable 20.48 GB"},
+		{"GOMEMLIMIT under half of MemAvailable, not halved", fakeFS{"/proc/meminfo": meminfo}, 10 * gb, gb, 9 * gb, "GOMEMLIMIT headroom"},
+		{"GOMEMLIMIT alone", fakeFS{}, 3 * gb, 0, 3 * gb, "GOMEMLIMIT headroom"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, from := availableMemory(c.files.read, c.goLimit, c.goInUse)
+			got, from := spoolBudget(c.files.read, c.goLimit, c.goInUse)
 			if got != c.want || from != c.wantFrom {
-				t.Errorf("availableMemory = %d (%q), want %d (%q)", got, from, c.want, c.wantFrom)
+				t.Errorf("spoolBudget = %d (%q), want %d (%q)", got, from, c.want, c.wantFrom)
 			}
 		})
 	}
@@ -184,14 +186,14 @@ func TestChooseSpool(t *testing.T) {
 	}
 	files := Source{Paths: []string{p}}
 	stdin := Source{Paths: []string{"-"}}
-	plenty := func() (int64, string) { return 1000 * 2 * spoolMemoryFactor, "test" }
-	scarce := func() (int64, string) { return 1000*2*spoolMemoryFactor - 1, "test" }
+	plenty := func() (int64, string) { return 1000 * spoolMemoryFactor, "test" }
+	scarce := func() (int64, string) { return 1000*spoolMemoryFactor - 1, "test" }
 	for _, c := range []struct {
 		name       string
 		mode       SpoolMode
 		store      any
 		src        Source
-		available  func() (int64, string)
+		budget     func() (int64, string)
 		want       bool
 		wantReason string
 	}{
@@ -199,31 +201,30 @@ func TestChooseSpool(t *testing.T) {
 		{"forced file", SpoolFile, inProcessStore(true), files, plenty, false, "forced"},
 		{"auto, remote store", SpoolAuto, struct{}{}, files, plenty, false, "not in this process"},
 		{"auto, store that says it is not in process", SpoolAuto, inProcessStore(false), files, plenty, false, "not in this process"},
-		{"auto, in process, fits", SpoolAuto, inProcessStore(true), files, plenty, true, "input 1.0 kB needs ~21.0 kB in memory, 42.0 kB available (test)"},
-		{"auto, in process, does not fit", SpoolAuto, inProcessStore(true), files, scarce, false, "42.0 kB available"},
+		{"auto, in process, fits", SpoolAuto, inProcessStore(true), files, plenty, true, "input 1.0 kB needs ~21.0 kB in memory, budget 21.0 kB: test"},
+		{"auto, in process, does not fit", SpoolAuto, inProcessStore(true), files, scarce, false, "budget 21.0 kB: test"},
 		{"auto, in process, stdin", SpoolAuto, inProcessStore(true), stdin, plenty, false, "unknown size"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			asked := false
-			avail := func() (int64, string) { asked = true; return c.available() }
-			d := Options{Spool: c.mode}.chooseSpool(ctx, c.store, c.src, avail)
+			budget := func() (int64, string) { asked = true; return c.budget() }
+			d := Options{Spool: c.mode}.chooseSpool(ctx, c.store, c.src, budget)
 			if d.memory != c.want || !strings.Contains(d.reason, c.wantReason) {
 				t.Errorf("chooseSpool = memory %v (%s), want %v (%s)", d.memory, d.reason, c.want, c.wantReason)
 			}
 			if needs := c.mode == SpoolAuto && c.want; needs && !asked {
-				t.Error("chose memory without asking how much is available")
+				t.Error("chose memory without asking for the budget")
 			}
 		})
 	}
 }
 
-func TestMemoryAvailableBudget(t *testing.T) {
-	if n, from := (Options{MemoryBudget: 12345}).memoryAvailable(); n != 12345 || from != "memory budget" {
-		t.Errorf("with a budget: %d (%s), want 12345 (memory budget)", n, from)
+func TestMemoryBudget(t *testing.T) {
+	if n, from := (Options{MemoryBudget: 12345}).memoryBudget(); n != 12345 || from != "Options.MemoryBudget" {
+		t.Errorf("with a budget: %d (%s), want 12345 (Options.MemoryBudget)", n, from)
 	}
-	// Detected: whatever the machine has, it is positive (MemAvailable, a
-	// limit, or the fallback) and says where it came from.
-	if n, from := (Options{}).memoryAvailable(); n <= 0 || from == "" {
-		t.Errorf("detected %d (%q), want a positive size and its source", n, from)
+	// Detected: whatever the machine has, a size and where it came from.
+	if n, from := (Options{}).memoryBudget(); n < 0 || from == "" {
+		t.Errorf("detected %d (%q), want a size and its source", n, from)
 	}
 }
