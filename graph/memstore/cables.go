@@ -138,8 +138,8 @@ func (s *Store) matches(m matcher, r *cableRec) bool {
 	return true
 }
 
-// containsFold reports whether lower(s) contains w (already lower case)
-// without allocating a lowered copy of s for ASCII words.
+// containsFold reports whether strings.ToLower(s) contains w (already
+// lower case) without allocating a lowered copy of s for ASCII words.
 func containsFold(s, w string) bool {
 	if w == "" {
 		return true
@@ -149,6 +149,20 @@ func containsFold(s, w string) bool {
 			return strings.Contains(strings.ToLower(s), w)
 		}
 	}
+	if asciiContainsFold(s, w) {
+		return true
+	}
+	// Two runes outside ASCII lower-case into it: U+0130 to "i" and the
+	// Kelvin sign U+212A to "k" (Lucene folds them alike, so Neo4j's
+	// full-text index agrees). Rare: look only when w could need them.
+	if strings.ContainsAny(w, "ik") && (strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")) {
+		return strings.Contains(strings.ToLower(s), w)
+	}
+	return false
+}
+
+// asciiContainsFold is containsFold of an ASCII w, folding only A-Z.
+func asciiContainsFold(s, w string) bool {
 	first := w[0]
 	upper := first
 	if 'a' <= first && first <= 'z' {

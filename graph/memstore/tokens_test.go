@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +18,17 @@ func TestContainsFold(t *testing.T) {
 		{"TADIĆ said", "tadić", true},
 		{"", "a", false},
 		{"abc", "", true},
+		// Runes outside ASCII that strings.ToLower (and Lucene) fold
+		// into it: the answer must not depend on the ASCII fast path.
+		{"SERB\u0130A", "serbia", true},
+		{"\u212aOSOVO", "kosovo", true},
+		{"SERB\u0130A", "serbja", false},
+		{"\u212aOSOVO", "osovo", true},
+	}
+	for _, tt := range tests {
+		if want := strings.Contains(strings.ToLower(tt.s), tt.w); want != tt.want {
+			t.Fatalf("case %q/%q: want %v contradicts strings.ToLower", tt.s, tt.w, tt.want)
+		}
 	}
 	for _, tt := range tests {
 		if got := containsFold(tt.s, tt.w); got != tt.want {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -37,7 +38,7 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 			return nil, nil, false, nil
 		}
 		textqs = append(textqs, lq)
-		split = append(split, strs(strings.Fields(lw)))
+		split = append(split, strs(slices.DeleteFunc(strings.Fields(lw), indexDecides)))
 		lower = append(lower, lw)
 	}
 	f := base

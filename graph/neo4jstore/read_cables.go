@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -68,9 +69,10 @@ func cableMatch(f graph.CableFilter) (string, map[string]any) {
 		match = "MATCH (:Country {code: $country})<-[:ORIGINATED_IN|CONCERNS]-(x:Cable) WITH DISTINCT x AS c"
 	default:
 		// Text alone: the full-text index narrows to the cables with a
-		// token containing each word (a superset), and the CONTAINS
-		// predicate below keeps the exact answer; scanning every body
-		// instead costs the whole corpus per query.
+		// token containing each word (exact for the words indexDecides,
+		// a superset for the others, which the CONTAINS predicate below
+		// checks); scanning every body instead costs the whole corpus
+		// per query.
 		if lq := substringQuery(f.Text); lq != "" {
 			match = textAnchor
 			params["textq"] = lq
@@ -106,7 +108,13 @@ func cableMatch(f graph.CableFilter) (string, map[string]any) {
 		conds = append(conds, "c.created <= $until")
 		params["until"] = *utc(f.Until)
 	}
-	if words := strings.Fields(strings.ToLower(f.Text)); len(words) > 0 {
+	words := strings.Fields(strings.ToLower(f.Text))
+	if match == textAnchor {
+		// The index already decided these words exactly: reading every
+		// hit's body again would cost most of the statement.
+		words = slices.DeleteFunc(words, indexDecides)
+	}
+	if len(words) > 0 {
 		conds = append(conds, "all(w IN $words WHERE toLower(c.subject + ' ' + c.body) CONTAINS w)")
 		params["words"] = strs(words)
 	}
@@ -138,6 +146,17 @@ func substringQuery(text string) string {
 	}
 	return strings.Join(req, " ")
 }
+
+// indexDecides reports whether the cableText hits of *w* (see
+// substringQuery) are exactly the cables whose lower-cased subject or body
+// contains w, so that no body needs reading to check them. That holds for
+// an ASCII word of token runes: such a run is never split by the index's
+// tokenizer (UAX#29 keeps letters, digits and underscores together), and
+// Lucene lower-cases each letter as Go's strings.ToLower does, which is
+// the memstore's definition of case-insensitive (U+0130 and U+212A fold to
+// "i" and "k" in both, not in Cypher's toLower). Lucene cuts tokens longer
+// than 255 characters, which neither the check nor the scan would repair.
+func indexDecides(w string) bool { return isASCII(w) && wordOnly(w) }
 
 // wordOnly reports whether every rune of w is one a token is made of.
 func wordOnly(w string) bool {
