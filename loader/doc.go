@@ -62,7 +62,7 @@
 //     memory, decoded, since the store is about to hold them all anyway,
 //     but only when they fit: decoded cables take many times their input
 //     bytes (8.4 GB RSS for a 394 MB CSV of 50,000 cables, store
-//     included), so SpoolAuto keeps them in memory only when 21 times the
+//     included), so SpoolAuto keeps them in memory only when 23 times the
 //     input size fits Options.MemoryBudget (by default half the memory
 //     available per MemAvailable and the cgroup limit, and no more than
 //     the headroom under GOMEMLIMIT), and logs its choice; input of unknown size

@@ -49,7 +49,7 @@ type Options struct {
 	// Spool says where phase 1 keeps its cables until person keys are
 	// resolved (see the package doc): SpoolAuto, the zero value, keeps them
 	// in memory when the store lives in this process (it implements
-	// InProcess and says so) and they fit: about 21 bytes of memory per
+	// InProcess and says so) and they fit: about 23 bytes of memory per
 	// input byte within MemoryBudget (see spool_choice.go). Otherwise, and
 	// for input of unknown size (stdin), they go to a spool file. The
 	// choice is logged at info level.

@@ -21,10 +21,13 @@ import (
 // third of the loader's CPU) but costs far more memory than the input: a
 // decoded cable with its persons, mentions and interactions is many times
 // its bytes, and they all wait until phase 1 ends, beside the store that
-// phase 2 fills. Measured on the generated release: cables-50k.csv (394 MB)
-// peaked at 8.4 GB RSS with the cables in memory (21 bytes per input byte,
-// store included); the whole release (1.99 GB) reached 11 GB at 94k cables
-// and could not have fit 24 GiB, while a spool file finished it at 10.1 GB.
+// phase 2 fills. Peak RSS of `cablegraph serve` with the cables in memory,
+// store included: 8.4 GB for cables-50k.csv (394 MB, 21.3 bytes per input
+// byte), 5.25 GB for cables-30k.csv (237 MB, 22.2), 1.29 GB for the 6,712
+// shared HTML fragments (69 MB, 18.8); the whole generated release
+// (1.99 GB) reached 11 GB at 94k cables and could not have fit 24 GiB,
+// while a spool file finished it at 10.1 GB. The factor is the highest
+// measured, rounded up.
 // A wrong "memory" is an out-of-memory kill of the whole load; a wrong
 // "file" is a third more CPU. So auto picks memory only when the estimate
 // fits in the budget: half of the memory available to the process (the
@@ -37,7 +40,7 @@ import (
 const (
 	// spoolMemoryFactor is the bytes of memory per input byte that a load
 	// keeping phase 1 in memory needs at its peak (store included).
-	spoolMemoryFactor = 21
+	spoolMemoryFactor = 23
 	// fallbackBudget is the budget when no memory size can be detected
 	// (not Linux): half of 4 GiB, which any machine that runs the loader
 	// has, so that small corpora keep the faster path.

@@ -201,8 +201,8 @@ func TestChooseSpool(t *testing.T) {
 		{"forced file", SpoolFile, inProcessStore(true), files, plenty, false, "forced"},
 		{"auto, remote store", SpoolAuto, struct{}{}, files, plenty, false, "not in this process"},
 		{"auto, store that says it is not in process", SpoolAuto, inProcessStore(false), files, plenty, false, "not in this process"},
-		{"auto, in process, fits", SpoolAuto, inProcessStore(true), files, plenty, true, "input 1.0 kB needs ~21.0 kB in memory, budget 21.0 kB: test"},
-		{"auto, in process, does not fit", SpoolAuto, inProcessStore(true), files, scarce, false, "budget 21.0 kB: test"},
+		{"auto, in process, fits", SpoolAuto, inProcessStore(true), files, plenty, true, "input 1.0 kB needs ~23.0 kB in memory, budget 23.0 kB: test"},
+		{"auto, in process, does not fit", SpoolAuto, inProcessStore(true), files, scarce, false, "budget 23.0 kB: test"},
 		{"auto, in process, stdin", SpoolAuto, inProcessStore(true), stdin, plenty, false, "unknown size"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
