@@ -274,8 +274,12 @@ func (s *Store) selectCables(f graph.CableFilter, o graph.CableOrder) []*cableRe
 	}
 	if all && len(m.words) > 0 {
 		var ok bool
-		set, ok = s.text.substringCandidates(m.words, s.slots)
+		var decided string
+		set, decided, ok = s.text.substringCandidates(m.words, s.slots)
 		all = !ok
+		if ok && decided != "" {
+			m.words = slices.DeleteFunc(slices.Clone(m.words), func(w string) bool { return w == decided })
+		}
 	}
 	if all {
 		var out []*cableRec

@@ -14,7 +14,7 @@ import (
 )
 
 // corpus parses and extracts every cable of the shared HTML fragments.
-func corpus(b *testing.B) []*graph.Cable {
+func corpus(b testing.TB) []*graph.Cable {
 	b.Helper()
 	dir, _ := os.Getwd()
 	for {

@@ -30,7 +30,14 @@ type textIndex struct {
 	// (substring) lookups and dropped when a write adds a term.
 	vmu   sync.Mutex
 	vocab []string
+	// vhits caches, per word, the terms of vocab containing it: topic
+	// words repeat across queries, and scanning the whole vocabulary
+	// was a quarter of a discussions question. Dropped with vocab.
+	vhits map[string][]string
 }
+
+// maxVHits bounds the cache of substring lookups.
+const maxVHits = 4096
 
 func newTextIndex() *textIndex { return &textIndex{postings: map[string]*[]posting{}} }
 
@@ -150,7 +157,8 @@ func wordish(w string) bool {
 	return true
 }
 
-func (ix *textIndex) terms() []string {
+// termsContaining returns the indexed terms containing w, in order.
+func (ix *textIndex) termsContaining(w string) []string {
 	ix.vmu.Lock()
 	defer ix.vmu.Unlock()
 	if ix.vocab == nil {
@@ -160,37 +168,56 @@ func (ix *textIndex) terms() []string {
 		}
 		slices.Sort(v)
 		ix.vocab = v
+		ix.vhits = nil
 	}
-	return ix.vocab
+	if ts, ok := ix.vhits[w]; ok {
+		return ts
+	}
+	var ts []string
+	for _, t := range ix.vocab {
+		if strings.Contains(t, w) {
+			ts = append(ts, t)
+		}
+	}
+	if ix.vhits == nil || len(ix.vhits) >= maxVHits {
+		ix.vhits = map[string][]string{}
+	}
+	ix.vhits[w] = ts
+	return ts
 }
 
 // substringCandidates returns the live cables with a token containing one
 // of words (the most selective one), a superset of the cables whose text
 // contains it; ok is false when no word can use the index or the best one
-// is too common for the index to beat a scan.
-func (ix *textIndex) substringCandidates(words []string, slots []*cableRec) (out []*cableRec, ok bool) {
+// is too common for the index to beat a scan. decided is that word when
+// the set is exactly the cables whose lower-cased text contains it (an
+// ASCII word: the runes lower-casing into it are word runes, so each
+// occurrence lies inside one token), so that nobody reads their text
+// again for it; "" otherwise.
+func (ix *textIndex) substringCandidates(words []string, slots []*cableRec) (out []*cableRec, decided string, ok bool) {
 	var best [][]posting
 	bestN := -1
-	vocab := ix.terms()
+	bestW := ""
 	for _, w := range words {
 		if !wordish(w) {
 			continue
 		}
 		var lists [][]posting
 		n := 0
-		for _, t := range vocab {
-			if strings.Contains(t, w) {
-				ps := *ix.postings[t]
-				lists = append(lists, ps)
-				n += len(ps)
-			}
+		for _, t := range ix.termsContaining(w) {
+			ps := *ix.postings[t]
+			lists = append(lists, ps)
+			n += len(ps)
 		}
 		if bestN < 0 || n < bestN {
-			best, bestN = lists, n
+			best, bestN, bestW = lists, n, w
 		}
 	}
 	if bestN < 0 || bestN > ix.live/2 {
-		return nil, false
+		return nil, "", false
+	}
+	if !isASCII(bestW) {
+		bestW = ""
 	}
 	seen := make(map[uint32]struct{}, bestN)
 	for _, ps := range best {
@@ -204,5 +231,14 @@ func (ix *textIndex) substringCandidates(words []string, slots []*cableRec) (out
 			}
 		}
 	}
-	return out, true
+	return out, bestW, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
