@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 	"testing"
@@ -15,6 +16,8 @@ func TestRelaxGC(t *testing.T) {
 	}
 	pct := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(pct)
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(limit)
 	restore := relaxGC(8 << 30)
 	if got := debug.SetGCPercent(startupGCPercent); got != startupGCPercent {
 		t.Errorf("GC percent while building = %d, want %d", got, startupGCPercent)
@@ -28,6 +31,16 @@ func TestRelaxGC(t *testing.T) {
 		t.Errorf("GC percent after = %d, want 100", got)
 	}
 	debug.SetGCPercent(100)
+	if got := debug.SetMemoryLimit(-1); got != 6<<30 {
+		t.Errorf("memory limit while serving = %d, want 3/4 of 8 GiB", got)
+	}
+
+	// A limit the program already had is put back as it was.
+	debug.SetMemoryLimit(5 << 30)
+	relaxGC(8 << 30)()
+	if got := debug.SetMemoryLimit(-1); got != 5<<30 {
+		t.Errorf("memory limit after = %d, want the 5 GiB set before", got)
+	}
 
 	t.Setenv("GOGC", "100")
 	relaxGC(8 << 30)()
