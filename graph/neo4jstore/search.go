@@ -42,10 +42,12 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 	if p.Offset < 0 || p.Limit < 0 {
 		return graph.SearchPage{}, fmt.Errorf("page offset %d limit %d: %w", p.Offset, p.Limit, graph.ErrInvalid)
 	}
-	params := map[string]any{"q": lq, "offset": int64(p.Offset)}
+	params := map[string]any{"q": lq, "offset": int64(p.Offset), "cutting": false, "cutAt": int64(0)}
 	slice := "hits[$offset..]"
 	if p.Limit > 0 {
 		params["end"] = int64(p.Offset) + int64(p.Limit)
+		params["cutting"] = true
+		params["cutAt"] = int64(p.Offset) + int64(p.Limit) - 1
 		slice = "hits[$offset..$end]"
 	}
 	out := graph.SearchPage{Hits: []graph.SearchHit{}}
@@ -55,11 +57,28 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 		// first (void) call, not a statement of its own: one round trip
 		// fewer per search, and the index is still current before it is
 		// queried (the void call runs before queryNodes receives its row).
+		//
+		// Only the hits scoring at least the page's last one need their
+		// id read (ties are ordered by id): a common word hits thousands
+		// of cables, and reading every id was most of the statement.
+		// cut is that score (-1: every hit, when there is no limit or
+		// fewer hits than the page's end).
 		recs, err := collect(ctx, tx, awaitText+`
 CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node, score
-WITH node.id AS id, score ORDER BY score DESC, id
-WITH collect([id, score]) AS hits
-RETURN size(hits), `+slice, params)
+WITH collect([node, score]) AS found
+CALL (found) {
+  UNWIND found AS h
+  WITH h[1] AS s WHERE $cutting ORDER BY s DESC SKIP $cutAt LIMIT 1
+  RETURN collect(s) AS cuts
+}
+WITH found, coalesce(cuts[0], -1.0) AS cut
+CALL (found, cut) {
+  UNWIND found AS h
+  WITH h WHERE h[1] >= cut
+  WITH h[0].id AS id, h[1] AS score ORDER BY score DESC, id
+  RETURN collect([id, score]) AS hits
+}
+RETURN size(found), `+slice, params)
 		if err != nil {
 			return nil, err
 		}
