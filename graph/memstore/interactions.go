@@ -50,13 +50,8 @@ func (s *Store) Interactions(ctx context.Context, f graph.InteractionFilter) ([]
 
 // interactions is Interactions with the read lock held.
 func (s *Store) interactions(f graph.InteractionFilter) []graph.Interaction {
-	keep := newInterFilter(f)
 	var out []*interRec
-	s.eachInteractionCandidate(f, func(ir *interRec) {
-		if keep.match(ir) {
-			out = append(out, ir)
-		}
-	})
+	s.eachInteractionCandidate(f, newInterFilter(f).match, func(ir *interRec) { out = append(out, ir) })
 	return s.emit(out, f.Limit)
 }
 
@@ -140,12 +135,19 @@ func topicMatch(ir *interRec, topics map[string]bool) bool {
 	return false
 }
 
-// eachInteractionCandidate calls yield once for each interaction the
-// most selective index gives: cables, else persons, else topics, else
-// all. Only unions that can overlap go through a set: a cable's
-// interactions belong to it alone, so distinct cables need none (a text
-// pass asks for 500 cables at a time and the set was a tenth of it).
-func (s *Store) eachInteractionCandidate(f graph.InteractionFilter, yield func(*interRec)) {
+// eachInteractionCandidate calls yield once for each interaction passing
+// keep among those the most selective index gives: cables, else persons,
+// else topics, else all. Only unions that can overlap go through a set,
+// and only with what keep passed: a cable's interactions belong to it
+// alone, so distinct cables need none (a text pass asks for 500 cables at
+// a time and the set was a tenth of it), and most of a topic's cables'
+// interactions are co-mentions a discussion does not want.
+func (s *Store) eachInteractionCandidate(f graph.InteractionFilter, keep func(*interRec) bool, yield func(*interRec)) {
+	pass := func(ir *interRec) {
+		if keep(ir) {
+			yield(ir)
+		}
+	}
 	switch {
 	case len(f.Cables) > 0:
 		seen := make(map[string]struct{}, len(f.Cables))
@@ -156,7 +158,7 @@ func (s *Store) eachInteractionCandidate(f graph.InteractionFilter, yield func(*
 			seen[id] = struct{}{}
 			if r := s.cables[id]; r != nil {
 				for _, ir := range r.interactions {
-					yield(ir)
+					pass(ir)
 				}
 			}
 		}
@@ -164,20 +166,23 @@ func (s *Store) eachInteractionCandidate(f graph.InteractionFilter, yield func(*
 	case len(f.Persons) == 1:
 		if p := s.persons[f.Persons[0]]; p != nil {
 			for ir := range p.inter {
-				yield(ir)
+				pass(ir)
 			}
 		}
 		return
 	case len(f.Persons) == 0 && len(f.Topics) == 0:
 		for _, r := range s.cables {
 			for _, ir := range r.interactions {
-				yield(ir)
+				pass(ir)
 			}
 		}
 		return
 	}
 	set := map[*interRec]struct{}{}
 	add := func(ir *interRec) {
+		if !keep(ir) {
+			return
+		}
 		if _, dup := set[ir]; !dup {
 			set[ir] = struct{}{}
 			yield(ir)

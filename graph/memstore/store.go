@@ -36,6 +36,7 @@ type Store struct {
 	// build while holding mu.RLock and writers clear under mu.Lock.
 	cacheMu  sync.Mutex
 	orders   map[graph.CableOrder][]*cableRec
+	ranks    map[graph.CableOrder][]int32 // by slot: the cable's position in orders
 	stats    *graph.Stats
 	hubs     map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
 	partners map[partnerKey][]string        // persons' partners (interactions_links.go)
@@ -59,6 +60,7 @@ func New() *Store {
 		surnames:  map[string]map[string]struct{}{},
 		text:      newTextIndex(),
 		orders:    map[graph.CableOrder][]*cableRec{},
+		ranks:     map[graph.CableOrder][]int32{},
 	}
 }
 
@@ -115,6 +117,7 @@ func (s *Store) CableHashes(ctx context.Context, ids []string) (map[string]strin
 func (s *Store) invalidate() {
 	s.cacheMu.Lock()
 	clear(s.orders)
+	clear(s.ranks)
 	s.stats = nil
 	s.hubs = nil
 	s.partners = nil
