@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -64,13 +66,37 @@ func peakRSS() int64 {
 const (
 	startupGCPercent = 300
 	startupMemShare  = 0.5
-	// servingMemShare caps the heap softly while serving: the whole
-	// release holds ~9 GB live in the embedded store, and the default
-	// target (twice the live heap) would let it reach ~18 GB between
-	// collections, more than a 24 GiB machine spares next to anything
-	// else. The collector only works harder near the cap.
+	// servingMemShare and servingHeadroom cap the heap softly while
+	// serving: the whole release holds ~9-10 GB live in the embedded
+	// store, and the default target (twice the live heap) let it reach
+	// 19-20 GB RSS while the snapshot was written, more than a 24 GiB
+	// machine spares. The cap is half again the live heap plus 1 GiB,
+	// at most servingMemShare of the machine; the collector only works
+	// harder near it, and a small store never reaches it.
 	servingMemShare = 0.75
+	servingHeadroom = 1 << 30
 )
+
+// servingLimit is the soft memory limit while serving a live heap of
+// live bytes on a machine of memTotal bytes.
+func servingLimit(live, memTotal int64) int64 {
+	return min(live+live/2+servingHeadroom, int64(float64(memTotal)*servingMemShare))
+}
+
+// liveHeap is the heap the last collection found live (0 if unknown).
+func liveHeap() int64 { return readMetric("/gc/heap/live:bytes") }
+
+// heapObjects is the heap's objects now, live or not yet collected.
+func heapObjects() int64 { return readMetric("/memory/classes/heap/objects:bytes") }
+
+func readMetric(name string) int64 {
+	sample := []metrics.Sample{{Name: name}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
+}
 
 // relaxGC makes the garbage collector run less often while the embedded
 // store is built (loaded or restored): the heap only grows then, and with
@@ -79,8 +105,8 @@ const (
 // 1+startupGCPercent/100 times the live data, capped by a soft memory
 // limit of startupMemShare of the machine's memory, after which the
 // collector works harder instead of growing further. The returned func
-// puts the GC target back for serving, with a soft memory limit of
-// servingMemShare of the machine where there was none. An operator's GOGC
+// puts the GC target back for serving, with a soft memory limit from the
+// live heap (servingLimit) where there was none. An operator's GOGC
 // or GOMEMLIMIT wins: relaxGC then changes nothing.
 func relaxGC(memTotal int64) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || memTotal <= 0 {
@@ -93,7 +119,13 @@ func relaxGC(memTotal int64) (restore func()) {
 		once.Do(func() {
 			debug.SetGCPercent(pct)
 			if limit == math.MaxInt64 {
-				limit = int64(float64(memTotal) * servingMemShare)
+				// The last collection of a relaxed build may have
+				// seen well under the final live heap; one more
+				// (a second or two for the whole release) measures it.
+				if heapObjects() > servingHeadroom {
+					runtime.GC()
+				}
+				limit = servingLimit(liveHeap(), memTotal)
 			}
 			debug.SetMemoryLimit(limit)
 		})

@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -10,6 +11,24 @@ import (
 // TestRelaxGC: while the store is built the collector target is relaxed
 // and a soft memory limit set; the returned func puts the previous values
 // back, once, however often it is called; an operator's GOGC wins.
+func TestServingLimit(t *testing.T) {
+	const gib = 1 << 30
+	for _, tt := range []struct{ live, mem, want int64 }{
+		{0, 24 * gib, gib},             // a small store: 1 GiB it never reaches
+		{10 * gib, 24 * gib, 16 * gib}, // the whole release: 1.5x + 1 GiB
+		{14 * gib, 24 * gib, 18 * gib}, // capped at 3/4 of the machine
+		{2 * gib, 4 * gib, 3 * gib},    // a small machine: the cap again
+	} {
+		if got := servingLimit(tt.live, tt.mem); got != tt.want {
+			t.Errorf("servingLimit(%d GiB live, %d GiB) = %.2f GiB, want %.2f", tt.live/gib, tt.mem/gib, float64(got)/gib, float64(tt.want)/gib)
+		}
+	}
+	runtime.GC()
+	if liveHeap() <= 0 || heapObjects() <= 0 {
+		t.Errorf("liveHeap = %d, heapObjects = %d, want this test binary's heap", liveHeap(), heapObjects())
+	}
+}
+
 func TestRelaxGC(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: relaxGC leaves the collector alone by design")
@@ -31,8 +50,8 @@ func TestRelaxGC(t *testing.T) {
 		t.Errorf("GC percent after = %d, want 100", got)
 	}
 	debug.SetGCPercent(100)
-	if got := debug.SetMemoryLimit(-1); got != 6<<30 {
-		t.Errorf("memory limit while serving = %d, want 3/4 of 8 GiB", got)
+	if got, want := debug.SetMemoryLimit(-1), servingLimit(liveHeap(), 8<<30); got != want || got > 6<<30 || got < 1<<30 {
+		t.Errorf("memory limit while serving = %d, want %d (live %d), within 1 GiB .. 3/4 of 8 GiB", got, want, liveHeap())
 	}
 
 	// A limit the program already had is put back as it was.

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -49,7 +50,8 @@ Snapshots of stdin (-) are never made. One snapshot is kept per set of
 Memory: the embedded store holds the whole release (251,287 cables) in
 about 9 GB of heap, 10 GB at the peak of the load; phase 1 waits in a
 spool file when memory is short (--spool). While serving, the Go collector
-keeps the heap under a soft limit of 3/4 of the machine's memory; set
+keeps the heap under a soft limit of half again the live heap plus 1 GiB
+(at most 3/4 of the machine's memory; the ready line logs it); set
 GOMEMLIMIT (and GOGC) to choose otherwise. Below ~16 GB of RAM, serve the
 whole release from Neo4j (--neo4j) instead.
 
@@ -186,7 +188,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	stopProfile()
 	restoreGC()
-	e.log.Info("ready", "cpu_s", processCPU().Seconds(), "peak_rss_mb", peakRSS()>>20)
+	e.log.Info("ready", "cpu_s", processCPU().Seconds(), "peak_rss_mb", peakRSS()>>20, "mem_limit_mb", debug.SetMemoryLimit(-1)>>20)
 	if cache == nil {
 		return serveHTTP(ctx, e, *addr, h)
 	}
