@@ -50,43 +50,37 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	scores := s.text.match(terms, s.slots)
 	if p.Offset < 0 || p.Limit < 0 {
 		_, _, err := page(0, p)
 		return graph.SearchPage{}, err
 	}
 	// Keep only the best offset+limit hits in a heap whose root is the
 	// worst kept: a page costs O(hits log k), not a sort of every hit.
-	k := len(scores)
+	k := -1 // no limit
 	if p.Limit > 0 {
-		k = min(k, p.Offset+p.Limit)
+		k = p.Offset + p.Limit
 	}
 	worse := func(a, b graph.SearchHit) bool { return compareHits(a, b) > 0 }
-	top := make([]graph.SearchHit, 0, k)
+	top := make([]graph.SearchHit, 0, min(max(k, 0), 1024))
 	total := 0
-	for slot, score := range scores {
+	s.text.scores(terms, s.slots, func(slot uint32, score float64) {
 		r := s.slots[slot]
-		ok := true
 		for _, ph := range phrases {
 			if !hasPhrase(r.subject, ph) && !hasPhrase(r.body, ph) {
-				ok = false
-				break
+				return
 			}
-		}
-		if !ok {
-			continue
 		}
 		total++
 		h := graph.SearchHit{CableID: r.id, Score: score}
 		switch {
-		case len(top) < k:
+		case k < 0 || len(top) < k:
 			top = append(top, h)
 			heapUp(top, len(top)-1, worse)
-		case k > 0 && worse(top[0], h):
+		case worse(top[0], h):
 			top[0] = h
 			heapDown(top, 0, worse)
 		}
-	}
+	})
 	slices.SortFunc(top, compareHits)
 	lo := min(p.Offset, len(top))
 	return graph.SearchPage{Hits: slices.Clone(top[lo:]), Total: total}, nil

@@ -3,6 +3,7 @@ package memstore
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -97,16 +98,20 @@ func (ix *textIndex) maybeCompact(slots []*cableRec) {
 	ix.dead = 0
 }
 
-// match returns the live slots containing every term, with a BM25 score.
-func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64 {
+// scores calls yield with each live slot containing every term and its
+// BM25 score, in slot order. It walks the rarest term's postings and finds
+// the others' by a forward search (every list is sorted by slot), with each
+// term's idf computed once: a common word's 8,000 postings at full size
+// had cost a map entry, a binary search and a logarithm each.
+func (ix *textIndex) scores(terms []string, slots []*cableRec, yield func(slot uint32, score float64)) {
 	if len(terms) == 0 {
-		return nil
+		return
 	}
 	lists := make([][]posting, 0, len(terms))
 	for _, t := range terms {
 		ps, ok := ix.postings[t]
 		if !ok {
-			return nil
+			return
 		}
 		lists = append(lists, *ps)
 	}
@@ -116,7 +121,12 @@ func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64
 		avg = float64(ix.totalLen) / float64(ix.live)
 	}
 	const k1, b = 1.2, 0.75
-	out := map[uint32]float64{}
+	idf := make([]float64, len(lists))
+	for i, l := range lists {
+		df := float64(len(l))
+		idf[i] = math.Log(1 + (float64(ix.live)-df+0.5)/(df+0.5))
+	}
+	next := make([]int, len(lists)) // per list: the first posting not yet passed
 	for _, p := range lists[0] {
 		r := slots[p.slot]
 		if r == nil {
@@ -124,22 +134,24 @@ func (ix *textIndex) match(terms []string, slots []*cableRec) map[uint32]float64
 		}
 		score := 0.0
 		ok := true
-		for _, l := range lists {
-			i, found := slices.BinarySearchFunc(l, p.slot, func(x posting, s uint32) int { return int(x.slot) - int(s) })
-			if !found {
-				ok = false
-				break
+		for i, l := range lists {
+			tf := float64(p.tf)
+			if i > 0 {
+				j := next[i]
+				j += sort.Search(len(l)-j, func(k int) bool { return l[j+k].slot >= p.slot })
+				next[i] = j
+				if j == len(l) || l[j].slot != p.slot {
+					ok = false
+					break
+				}
+				tf = float64(l[j].tf)
 			}
-			df := float64(len(l))
-			idf := math.Log(1 + (float64(ix.live)-df+0.5)/(df+0.5))
-			tf := float64(l[i].tf)
-			score += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(r.docLen)/avg))
+			score += idf[i] * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(r.docLen)/avg))
 		}
 		if ok {
-			out[p.slot] = score
+			yield(p.slot, score)
 		}
 	}
-	return out
 }
 
 // wordish reports whether every rune of w is one a token is made of: then
