@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/generated"
 	"github.com/cablegraph/cablegraph/graph/query"
@@ -201,7 +202,7 @@ func (r *Resolver) search(ctx context.Context, q string, first *int, after *stri
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.store.Search(ctx, q, p)
+	res, err := r.searchPage(ctx, q, p)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
@@ -231,6 +232,23 @@ func (r *Resolver) search(ctx context.Context, q string, first *int, after *stri
 	}
 	conn.PageInfo = pageInfo(p.Offset, len(res.Hits), res.Total)
 	return conn, nil
+}
+
+// searchPage runs the search, without counting every hit when the
+// selection shows neither totalCount nor pageInfo and the store can skip
+// the count (query.SearchHitsSource): Total is then -1, never shown.
+func (r *Resolver) searchPage(ctx context.Context, q string, p graph.Page) (graph.SearchPage, error) {
+	src, ok := query.ReaderAs[query.SearchHitsSource](r.store)
+	if !ok || p.Limit < 1 || !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return r.store.Search(ctx, q, p)
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" || f.Name == "pageInfo" {
+			return r.store.Search(ctx, q, p)
+		}
+	}
+	hits, err := src.SearchHits(ctx, q, p)
+	return graph.SearchPage{Hits: hits, Total: -1}, err
 }
 
 func (r *Resolver) persons(ctx context.Context, q *string, first *int, after *string) (*generated.PersonConnection, error) {

@@ -48,7 +48,8 @@ func TestSummariesGiveTheSameAnswers(t *testing.T) {
 		t.Fatalf("write: %v", err)
 	}
 	withSummaries := &summaryStore{Reader: m}
-	plain := e2etest.Server(t, m, nil)
+	// The memstore gives summaries itself: plain hides them.
+	plain := e2etest.Server(t, struct{ graph.Reader }{m}, nil)
 	summarised := e2etest.Server(t, withSummaries, nil)
 	for _, c := range []struct {
 		name, query string
@@ -81,6 +82,66 @@ func TestSummariesGiveTheSameAnswers(t *testing.T) {
 		}
 		if used != c.summaries {
 			t.Errorf("%s: summaries used = %v, want %v", c.name, used, c.summaries)
+		}
+	}
+}
+
+// searchHitsStore is a Reader that can give search pages without totals
+// (as the Neo4j store does), counting how many it gave.
+type searchHitsStore struct {
+	graph.Reader
+	calls atomic.Int64
+}
+
+var _ query.SearchHitsSource = (*searchHitsStore)(nil)
+
+func (s *searchHitsStore) SearchHits(ctx context.Context, q string, p graph.Page) ([]graph.SearchHit, error) {
+	s.calls.Add(1)
+	sp, err := s.Search(ctx, q, p)
+	return sp.Hits, err
+}
+
+// TestSearchWithoutTotalsOnlyWhenUnseen: a search whose selection shows
+// neither totalCount nor pageInfo is answered without counting every hit
+// (SearchHitsSource); any other is not; the answers are the same.
+func TestSearchWithoutTotalsOnlyWhenUnseen(t *testing.T) {
+	ctx := context.Background()
+	m := memstore.New()
+	cables := storetest.Fixtures(t)
+	hashes := make([]string, len(cables))
+	for i, c := range cables {
+		hashes[i] = "h-" + c.ID
+	}
+	if err := m.WriteCables(ctx, cables, hashes); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	hitsOnly := &searchHitsStore{Reader: m}
+	plain := e2etest.Server(t, struct{ graph.Reader }{m}, nil)
+	fast := e2etest.Server(t, hitsOnly, nil)
+	for _, c := range []struct {
+		name, query string
+		hitsOnly    bool
+	}{
+		{"page", `{ search(query: "Kosovo", first: 3) { edges { cursor node { score cable { id subject } } } } }`, true},
+		{"second page", `{ search(query: "Kosovo", first: 2, after: "Y3Vyc29yOjA=") { edges { node { cable { id } } } } }`, true},
+		{"fragment", `query { search(query: "Kosovo", first: 3) { ...S } } fragment S on SearchConnection { edges { node { score } } }`, true},
+		{"total", `{ search(query: "Kosovo", first: 3) { totalCount edges { node { cable { id } } } } }`, false},
+		{"pageInfo", `{ search(query: "Kosovo", first: 3) { edges { node { cable { id } } } pageInfo { hasNextPage } } }`, false},
+		{"total in a fragment", `query { search(query: "Kosovo", first: 3) { ...S } } fragment S on SearchConnection { totalCount }`, false},
+	} {
+		before := hitsOnly.calls.Load()
+		want := e2etest.Query(t, plain.URL+"/graphql", c.query, nil)
+		got := e2etest.Query(t, fast.URL+"/graphql", c.query, nil)
+		used := hitsOnly.calls.Load() > before
+		if len(want.Errors) > 0 || len(want.Data) == 0 {
+			t.Errorf("%s: no answer to compare: %s", c.name, want.Raw)
+			continue
+		}
+		if got.Raw != want.Raw {
+			t.Errorf("%s: answers differ\nwithout totals %s\nwith totals    %s", c.name, got.Raw, want.Raw)
+		}
+		if used != c.hitsOnly {
+			t.Errorf("%s: search without totals used = %v, want %v", c.name, used, c.hitsOnly)
 		}
 	}
 }

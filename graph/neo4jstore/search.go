@@ -1,8 +1,10 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -96,4 +98,51 @@ RETURN size(found), `+slice, params)
 		return nil, nil
 	})
 	return out, err
+}
+
+// searchSlack is how many hits past a page's end SearchHits asks the
+// index for, so that hits tied with the page's last one are seen too.
+const searchSlack = 32
+
+// SearchHits returns Search's page without its total
+// (query.SearchHitsSource): the index returns only its best end+slack
+// hits (Lucene keeps the top ones by score, so no other hit scores more
+// than the last of them). The page is exact when fewer came back, or when
+// the last one scores less than the page's last hit: then every hit tied
+// with the page's last one is among them and the order by id holds.
+// Otherwise (more ties than the slack) it asks Search.
+func (s *Store) SearchHits(ctx context.Context, query string, p graph.Page) ([]graph.SearchHit, error) {
+	lq := luceneQuery(query)
+	if lq == "" || p.Offset < 0 || p.Limit < 1 {
+		sp, err := s.Search(ctx, query, p)
+		return sp.Hits, err
+	}
+	end := p.Offset + p.Limit
+	fetch := end + searchSlack
+	hits := []graph.SearchHit{}
+	_, err := s.read(ctx, "search hits", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		hits = hits[:0]
+		recs, err := collect(ctx, tx, awaitText+`
+CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node, score
+RETURN node.id, score`, map[string]any{"q": lq, "fetch": int64(fetch)})
+		for _, r := range recs {
+			sc, _ := r.Values[1].(float64)
+			hits = append(hits, graph.SearchHit{CableID: str(r.Values[0]), Score: sc})
+		}
+		return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(hits, func(a, b graph.SearchHit) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.CableID, b.CableID)
+	})
+	if len(hits) == fetch && hits[len(hits)-1].Score >= hits[end-1].Score {
+		sp, err := s.Search(ctx, query, p)
+		return sp.Hits, err
+	}
+	return slices.Clone(hits[min(p.Offset, len(hits)):min(end, len(hits))]), nil
 }

@@ -59,3 +59,37 @@ func TestNeo4jSearchPagesAreSlicesOfTheWholeList(t *testing.T) {
 		}
 	}
 }
+
+// TestNeo4jSearchHitsEqualSearchPages: SearchHits (no total) returns
+// exactly Search's hits for every page, both when the index's best
+// end+slack hits settle the page and when more ties than the slack force
+// the whole search (a group of 70 identical cables).
+func TestNeo4jSearchHitsEqualSearchPages(t *testing.T) {
+	ctx := context.Background()
+	s := openEmpty(t)
+	var cables []*graph.Cable
+	add := func(n int, body string) {
+		for range n {
+			cables = append(cables, &graph.Cable{ID: fmt.Sprintf("09TIE%d", 1000+(len(cables)*37)%1000), Subject: "NOTES", Body: body, Classification: graph.Unclassified})
+		}
+	}
+	add(19, "1. (U) Pipeline, pipeline: the pipeline and the gas pipeline route.")
+	add(70, "1. (U) The pipeline talks continue.")
+	add(19, "1. (U) A long paragraph about many other things, where the pipeline is mentioned once among the words of a far longer text.")
+	if err := s.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []graph.Page{{Limit: 1}, {Limit: 5}, {Offset: 3, Limit: 7}, {Offset: 18, Limit: 2}, {Offset: 19, Limit: 20}, {Offset: 80, Limit: 20}, {Offset: 100, Limit: 20}, {Offset: 200, Limit: 3}} {
+		want, err := s.Search(ctx, "pipeline", p)
+		if err != nil {
+			t.Fatalf("%+v: %v", p, err)
+		}
+		got, err := s.SearchHits(ctx, "pipeline", p)
+		if err != nil {
+			t.Fatalf("%+v: %v", p, err)
+		}
+		if !reflect.DeepEqual(got, want.Hits) {
+			t.Errorf("page %+v:\n got %+v\nwant %+v", p, got, want.Hits)
+		}
+	}
+}
