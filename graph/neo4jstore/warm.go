@@ -59,6 +59,7 @@ func (s *Store) Warm(ctx context.Context) (failed int) {
 		{"country", func() error { _, err := s.Country(ctx, warmKey); return err }},
 		{"tag", func() error { _, err := s.Tag(ctx, warmKey); return err }},
 		{"search", func() error { _, err := s.Search(ctx, "cablegraphwarmup", graph.Page{Limit: 10}); return err }},
+		{"search hits", func() error { _, err := s.SearchHits(ctx, "cablegraphwarmup", graph.Page{Limit: 10}); return err }},
 	}
 	for _, st := range steps {
 		if ctx.Err() != nil {
