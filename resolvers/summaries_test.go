@@ -37,16 +37,7 @@ func (s *summaryStore) CableSummaries(ctx context.Context, ids []string) ([]*gra
 // be byte for byte the same, summaries must be used where a query selects
 // only summary fields of its cables, and never where it selects more.
 func TestSummariesGiveTheSameAnswers(t *testing.T) {
-	ctx := context.Background()
-	m := memstore.New()
-	cables := storetest.Fixtures(t)
-	hashes := make([]string, len(cables))
-	for i, c := range cables {
-		hashes[i] = "h-" + c.ID
-	}
-	if err := m.WriteCables(ctx, cables, hashes); err != nil {
-		t.Fatalf("write: %v", err)
-	}
+	m := fixtureStore(t)
 	withSummaries := &summaryStore{Reader: m}
 	// The memstore gives summaries itself: plain hides them.
 	plain := e2etest.Server(t, struct{ graph.Reader }{m}, nil)
@@ -69,20 +60,43 @@ func TestSummariesGiveTheSameAnswers(t *testing.T) {
 		{"fragment with body", `query { cables(first: 5) { nodes { ...F } } } fragment F on Cable { id body }`, false},
 		{"cable whole", `{ cable(id: "08MOSCOW235") { id summary paragraphs { number text } citedBy { id body } } }`, false},
 	} {
-		before := withSummaries.calls.Load()
-		want := e2etest.Query(t, plain.URL+"/graphql", c.query, nil)
-		got := e2etest.Query(t, summarised.URL+"/graphql", c.query, nil)
-		used := withSummaries.calls.Load() > before
-		if len(want.Errors) > 0 || len(want.Data) == 0 {
-			t.Errorf("%s: no answer to compare: %s", c.name, want.Raw)
-			continue
-		}
-		if got.Raw != want.Raw {
-			t.Errorf("%s: answers differ\nwith summaries    %s\nwithout summaries %s", c.name, got.Raw, want.Raw)
-		}
-		if used != c.summaries {
-			t.Errorf("%s: summaries used = %v, want %v", c.name, used, c.summaries)
-		}
+		sameAnswer(t, c.name, c.query, plain.URL, summarised.URL, &withSummaries.calls, c.summaries)
+	}
+}
+
+// fixtureStore is a memstore holding the conformance fixtures.
+func fixtureStore(t *testing.T) *memstore.Store {
+	t.Helper()
+	m := memstore.New()
+	cables := storetest.Fixtures(t)
+	hashes := make([]string, len(cables))
+	for i, c := range cables {
+		hashes[i] = "h-" + c.ID
+	}
+	if err := m.WriteCables(context.Background(), cables, hashes); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	return m
+}
+
+// sameAnswer asks query of the plain server and of the other one, whose
+// store counts in calls the uses of an optional read: the answers must be
+// byte for byte the same, and the read used exactly when wantUsed.
+func sameAnswer(t *testing.T, name, query, plainURL, otherURL string, calls *atomic.Int64, wantUsed bool) {
+	t.Helper()
+	before := calls.Load()
+	want := e2etest.Query(t, plainURL+"/graphql", query, nil)
+	got := e2etest.Query(t, otherURL+"/graphql", query, nil)
+	used := calls.Load() > before
+	if len(want.Errors) > 0 || len(want.Data) == 0 {
+		t.Errorf("%s: no answer to compare: %s", name, want.Raw)
+		return
+	}
+	if got.Raw != want.Raw {
+		t.Errorf("%s: answers differ\nwith the optional read    %s\nwithout it %s", name, got.Raw, want.Raw)
+	}
+	if used != wantUsed {
+		t.Errorf("%s: optional read used = %v, want %v", name, used, wantUsed)
 	}
 }
 
@@ -105,16 +119,7 @@ func (s *searchHitsStore) SearchHits(ctx context.Context, q string, p graph.Page
 // neither totalCount nor pageInfo is answered without counting every hit
 // (SearchHitsSource); any other is not; the answers are the same.
 func TestSearchWithoutTotalsOnlyWhenUnseen(t *testing.T) {
-	ctx := context.Background()
-	m := memstore.New()
-	cables := storetest.Fixtures(t)
-	hashes := make([]string, len(cables))
-	for i, c := range cables {
-		hashes[i] = "h-" + c.ID
-	}
-	if err := m.WriteCables(ctx, cables, hashes); err != nil {
-		t.Fatalf("write: %v", err)
-	}
+	m := fixtureStore(t)
 	hitsOnly := &searchHitsStore{Reader: m}
 	plain := e2etest.Server(t, struct{ graph.Reader }{m}, nil)
 	fast := e2etest.Server(t, hitsOnly, nil)
@@ -129,19 +134,6 @@ func TestSearchWithoutTotalsOnlyWhenUnseen(t *testing.T) {
 		{"pageInfo", `{ search(query: "Kosovo", first: 3) { edges { node { cable { id } } } pageInfo { hasNextPage } } }`, false},
 		{"total in a fragment", `query { search(query: "Kosovo", first: 3) { ...S } } fragment S on SearchConnection { totalCount }`, false},
 	} {
-		before := hitsOnly.calls.Load()
-		want := e2etest.Query(t, plain.URL+"/graphql", c.query, nil)
-		got := e2etest.Query(t, fast.URL+"/graphql", c.query, nil)
-		used := hitsOnly.calls.Load() > before
-		if len(want.Errors) > 0 || len(want.Data) == 0 {
-			t.Errorf("%s: no answer to compare: %s", c.name, want.Raw)
-			continue
-		}
-		if got.Raw != want.Raw {
-			t.Errorf("%s: answers differ\nwithout totals %s\nwith totals    %s", c.name, got.Raw, want.Raw)
-		}
-		if used != c.hitsOnly {
-			t.Errorf("%s: search without totals used = %v, want %v", c.name, used, c.hitsOnly)
-		}
+		sameAnswer(t, c.name, c.query, plain.URL, fast.URL, &hitsOnly.calls, c.hitsOnly)
 	}
 }
