@@ -59,7 +59,8 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	}
 
 	c := &counters{}
-	stopProgress := startProgress(opts.Progress, c, src.totalBytes(), start)
+	size := src.sizes(ctx)
+	stopProgress := startProgress(opts.Progress, c, size.files, start)
 
 	// The writer may fail; it then cancels the rest of the pipeline.
 	wctx, cancelWrite := context.WithCancelCause(ctx)
@@ -136,7 +137,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	if opts.NoResolve {
 		serr = stream(wctx, ext, src, opts, c, emit)
 	} else {
-		r := resolveRun{store: store, ext: ext, src: src, opts: opts, c: c, emit: emit, add: add, flush: flush}
+		r := resolveRun{store: store, ext: ext, src: src, input: size.decompressed, opts: opts, c: c, emit: emit, add: add, flush: flush}
 		serr = r.run(wctx)
 		sum.Folded, sum.Resolve = r.folded, r.phase2
 	}
@@ -191,7 +192,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	}
 	sum.Duration = time.Since(start)
 	if opts.Progress != nil {
-		opts.Progress.Finish(c.snapshot(src.totalBytes(), start))
+		opts.Progress.Finish(c.snapshot(size.files, start))
 	}
 	return sum, err
 }

@@ -90,10 +90,10 @@ type InProcess interface {
 	InProcess() bool
 }
 
-// memorySpool decides where phase 1 keeps its cables for store and src
-// (see chooseSpool) and logs the choice.
-func (o Options) memorySpool(ctx context.Context, store any, src Source) bool {
-	d := o.chooseSpool(ctx, store, src, o.memoryBudget)
+// memorySpool decides where phase 1 keeps its cables for store and an
+// input of in decompressed bytes (see chooseSpool) and logs the choice.
+func (o Options) memorySpool(ctx context.Context, store any, in int64) bool {
+	d := o.chooseSpool(store, in, o.memoryBudget)
 	where := "file"
 	if d.memory {
 		where = "memory"

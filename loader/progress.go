@@ -3,10 +3,8 @@ package loader
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 )
@@ -122,32 +120,6 @@ func startProgress(p Progress, c *counters, total int64, start time.Time) (stop 
 		close(quit)
 		wg.Wait()
 	}
-}
-
-// totalBytes sums the sizes of the regular files under the paths, for the
-// ETA. It is an estimate: files the parser skips are counted too.
-func (s Source) totalBytes() int64 {
-	var n int64
-	for _, b := range s.Blobs {
-		n += int64(len(b.Data))
-	}
-	for _, p := range s.Paths {
-		if p == "-" {
-			return 0 // unknown size
-		}
-		_ = filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil // reported by the reader, not here
-			}
-			if d.Type().IsRegular() {
-				if info, err := d.Info(); err == nil {
-					n += info.Size()
-				}
-			}
-			return nil
-		})
-	}
-	return n
 }
 
 // IsTerminal reports whether f is a character device (a terminal), using

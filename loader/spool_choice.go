@@ -71,9 +71,10 @@ type spoolDecision struct {
 	budget int64 // 0 when not needed
 }
 
-// chooseSpool decides where phase 1 keeps its cables for store and src.
+// chooseSpool decides where phase 1 keeps its cables for store and an
+// input of in bytes once decompressed (-1: unknown, see Source.sizes).
 // budget is called only when the decision depends on it.
-func (o Options) chooseSpool(ctx context.Context, store any, src Source, budget func() (int64, string)) spoolDecision {
+func (o Options) chooseSpool(store any, in int64, budget func() (int64, string)) spoolDecision {
 	switch o.Spool {
 	case SpoolMemory:
 		return spoolDecision{memory: true, reason: "forced"}
@@ -83,7 +84,6 @@ func (o Options) chooseSpool(ctx context.Context, store any, src Source, budget 
 	if ip, ok := store.(InProcess); !ok || !ip.InProcess() {
 		return spoolDecision{reason: "the store is not in this process"}
 	}
-	in := src.inputBytes(ctx)
 	if in < 0 {
 		return spoolDecision{input: -1, reason: "input of unknown size (stdin) might be the whole release"}
 	}
@@ -225,17 +225,28 @@ func field(b []byte, name string) (int64, bool) {
 	return 0, false
 }
 
-// inputBytes is the size of what src will read once decompressed, or -1
-// when it cannot be known (stdin). A .gz file counts as its gzip trailer's
-// uncompressed size (see gzipSize); files the parser skips are counted too.
-func (s Source) inputBytes(ctx context.Context) int64 {
-	var n int64
+// inputSizes are the sizes of what a Source will read, from one walk of
+// its paths (see Source.sizes).
+type inputSizes struct {
+	// files sums the regular files' sizes and the blobs, as the progress
+	// total; 0 when unknown (stdin).
+	files int64
+	// decompressed counts a .gz file as its gzip trailer's uncompressed
+	// size (see gzipSize), for the spool choice; -1 when unknown (stdin).
+	decompressed int64
+}
+
+// sizes walks src's paths once for both sizes. Files the parser skips are
+// counted too: they are estimates.
+func (s Source) sizes(ctx context.Context) inputSizes {
+	var n inputSizes
 	for _, b := range s.Blobs {
-		n += int64(len(b.Data))
+		n.files += int64(len(b.Data))
 	}
+	n.decompressed = n.files
 	for _, p := range s.Paths {
 		if p == "-" {
-			return -1
+			return inputSizes{files: 0, decompressed: -1}
 		}
 		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
@@ -252,10 +263,11 @@ func (s Source) inputBytes(ctx context.Context) int64 {
 				return nil
 			}
 			size := info.Size()
+			n.files = satAdd(n.files, size)
 			if strings.HasSuffix(strings.ToLower(path), ".gz") {
 				size = gzipSize(path, size)
 			}
-			n = satAdd(n, size)
+			n.decompressed = satAdd(n.decompressed, size)
 			return nil
 		})
 	}

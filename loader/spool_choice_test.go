@@ -118,7 +118,9 @@ func TestSpoolBudget(t *testing.T) {
 	}
 }
 
-func TestInputBytes(t *testing.T) {
+// TestSourceSizes: one walk gives the progress total (bytes on disk) and the
+// spool choice's size (gzip counted uncompressed).
+func TestSourceSizes(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	write := func(name string, b []byte) string {
@@ -150,24 +152,28 @@ func TestInputBytes(t *testing.T) {
 	tiny := write("tiny.gz", []byte("x"))
 
 	for _, c := range []struct {
-		name string
-		src  Source
-		want int64
+		name             string
+		src              Source
+		want, wantOnDisk int64
 	}{
-		{"nothing", Source{}, 0},
-		{"blobs", Source{Blobs: []Blob{{Name: "x", Data: make([]byte, 42)}}}, 42},
-		{"one file", Source{Paths: []string{plain}}, 1000},
-		{"a directory, walked", Source{Paths: []string{filepath.Join(dir, "tree")}}, 1234},
-		{"gzip counts as uncompressed", Source{Paths: []string{gz}}, 60000},
-		{"wrapped gzip trailer counts over 4 GiB", Source{Paths: []string{wrappedGz}}, 1<<32 + 100},
-		{"gzip too short for a trailer", Source{Paths: []string{tiny}}, 1},
-		{"missing path counts nothing", Source{Paths: []string{filepath.Join(dir, "nope")}}, 0},
-		{"stdin is unknown", Source{Paths: []string{plain, "-"}}, -1},
-		{"blobs and paths add up", Source{Blobs: []Blob{{Data: make([]byte, 6)}}, Paths: []string{plain, gz}}, 61006},
+		{"nothing", Source{}, 0, 0},
+		{"blobs", Source{Blobs: []Blob{{Name: "x", Data: make([]byte, 42)}}}, 42, 42},
+		{"one file", Source{Paths: []string{plain}}, 1000, 1000},
+		{"a directory, walked", Source{Paths: []string{filepath.Join(dir, "tree")}}, 1234, 1234},
+		{"gzip counts as uncompressed", Source{Paths: []string{gz}}, 60000, int64(zb.Len())},
+		{"wrapped gzip trailer counts over 4 GiB", Source{Paths: []string{wrappedGz}}, 1<<32 + 100, 4096},
+		{"gzip too short for a trailer", Source{Paths: []string{tiny}}, 1, 1},
+		{"missing path counts nothing", Source{Paths: []string{filepath.Join(dir, "nope")}}, 0, 0},
+		{"stdin is unknown", Source{Paths: []string{plain, "-"}}, -1, 0},
+		{"blobs and paths add up", Source{Blobs: []Blob{{Data: make([]byte, 6)}}, Paths: []string{plain, gz}}, 61006, 1006 + int64(zb.Len())},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := c.src.inputBytes(ctx); got != c.want {
-				t.Errorf("inputBytes = %d, want %d", got, c.want)
+			got := c.src.sizes(ctx)
+			if got.decompressed != c.want {
+				t.Errorf("decompressed = %d, want %d", got.decompressed, c.want)
+			}
+			if got.files != c.wantOnDisk {
+				t.Errorf("files = %d, want %d", got.files, c.wantOnDisk)
 			}
 		})
 	}
@@ -184,15 +190,15 @@ func TestChooseSpool(t *testing.T) {
 	if err := os.WriteFile(p, make([]byte, 1000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files := Source{Paths: []string{p}}
-	stdin := Source{Paths: []string{"-"}}
+	files := Source{Paths: []string{p}}.sizes(ctx).decompressed
+	stdin := Source{Paths: []string{"-"}}.sizes(ctx).decompressed
 	plenty := func() (int64, string) { return 1000 * spoolMemoryFactor, "test" }
 	scarce := func() (int64, string) { return 1000*spoolMemoryFactor - 1, "test" }
 	for _, c := range []struct {
 		name       string
 		mode       SpoolMode
 		store      any
-		src        Source
+		input      int64
 		budget     func() (int64, string)
 		want       bool
 		wantReason string
@@ -208,7 +214,7 @@ func TestChooseSpool(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			asked := false
 			budget := func() (int64, string) { asked = true; return c.budget() }
-			d := Options{Spool: c.mode}.chooseSpool(ctx, c.store, c.src, budget)
+			d := Options{Spool: c.mode}.chooseSpool(c.store, c.input, budget)
 			if d.memory != c.want || !strings.Contains(d.reason, c.wantReason) {
 				t.Errorf("chooseSpool = memory %v (%s), want %v (%s)", d.memory, d.reason, c.want, c.wantReason)
 			}

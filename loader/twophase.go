@@ -17,6 +17,7 @@ type resolveRun struct {
 	store graph.Writer
 	ext   *extract.Extractor
 	src   Source
+	input int64 // src's decompressed size, -1 unknown (Source.sizes)
 	opts  Options
 	c     *counters
 	emit  func(Item) error // phase 1 failures: reported as in a one-phase load
@@ -29,7 +30,7 @@ type resolveRun struct {
 
 func (r *resolveRun) run(ctx context.Context) (err error) {
 	var sp phase1
-	if r.opts.memorySpool(ctx, r.store, r.src) {
+	if r.opts.memorySpool(ctx, r.store, r.input) {
 		sp = &memSpool{}
 		// Hashed once in phase 2, after the keys are resolved: the
 		// JSON was only needed in phase 1 for the spool file.
