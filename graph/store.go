@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -104,6 +106,15 @@ type IDPage struct {
 type SearchHit struct {
 	CableID string  `json:"cableId"`
 	Score   float64 `json:"score"`
+}
+
+// CompareSearchHits is the order of Search pages: score descending, then
+// cable id ascending, so that ties come in the same order from every store.
+func CompareSearchHits(a, b SearchHit) int {
+	if c := cmp.Compare(b.Score, a.Score); c != 0 {
+		return c
+	}
+	return strings.Compare(a.CableID, b.CableID)
 }
 
 // SearchPage is one page of full-text matches, best first.

@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -60,7 +59,7 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 	if p.Limit > 0 {
 		k = p.Offset + p.Limit
 	}
-	worse := func(a, b graph.SearchHit) bool { return compareHits(a, b) > 0 }
+	worse := func(a, b graph.SearchHit) bool { return graph.CompareSearchHits(a, b) > 0 }
 	top := make([]graph.SearchHit, 0, min(max(k, 0), 1024))
 	total := 0
 	s.text.scores(terms, s.slots, func(slot uint32, score float64) {
@@ -81,17 +80,9 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 			heapDown(top, 0, worse)
 		}
 	})
-	slices.SortFunc(top, compareHits)
+	slices.SortFunc(top, graph.CompareSearchHits)
 	lo := min(p.Offset, len(top))
 	return graph.SearchPage{Hits: slices.Clone(top[lo:]), Total: total}, nil
-}
-
-// compareHits is the order of Search: score desc, then id asc.
-func compareHits(a, b graph.SearchHit) int {
-	if c := cmp.Compare(b.Score, a.Score); c != 0 {
-		return c
-	}
-	return strings.Compare(a.CableID, b.CableID)
 }
 
 // heapUp and heapDown keep h a heap whose root is the element before which

@@ -1,7 +1,6 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -134,12 +133,7 @@ RETURN node.id, score`, map[string]any{"q": lq, "fetch": int64(fetch)})
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(hits, func(a, b graph.SearchHit) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.CableID, b.CableID)
-	})
+	slices.SortFunc(hits, graph.CompareSearchHits)
 	if len(hits) == fetch && hits[len(hits)-1].Score >= hits[end-1].Score {
 		sp, err := s.Search(ctx, query, p)
 		return sp.Hits, err
