@@ -52,12 +52,7 @@ func newLoaders(r graph.Reader) *Loaders {
 		}
 		return m, nil
 	}, dataloadgen.WithWait(batchWait))
-	// Stores that cannot give summaries give whole cables: a summary is
-	// only ever asked where a whole cable would do too.
-	summaries := r.Cables
-	if src, ok := query.ReaderAs[query.CableSummarySource](r); ok {
-		summaries = src.CableSummaries
-	}
+	summaries := query.CableSummariesOf(r)
 	l.summary = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
 		cs, err := summaries(ctx, ids)
 		if err != nil {

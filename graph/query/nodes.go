@@ -54,7 +54,9 @@ func (s *Service) checkNode(ctx context.Context, r graph.NodeRef) (graph.NodeRef
 	}
 	switch r.Kind {
 	case graph.KindCable:
-		cs, err := s.cablesToCheck(ctx, []string{r.ID, strings.ToUpper(r.ID)})
+		// Checking that a start node exists needs only its id, and a whole
+		// cable is tens of kilobytes.
+		cs, err := CableSummariesOf(s.r)(ctx, []string{r.ID, strings.ToUpper(r.ID)})
 		if err != nil {
 			return r, fmt.Errorf("cable %q: %w", r.ID, err)
 		}
@@ -92,16 +94,6 @@ func (s *Service) checkNode(ctx context.Context, r graph.NodeRef) (graph.NodeRef
 	default: // references have no lookup of their own; any id may be cited
 		return r, nil
 	}
-}
-
-// cablesToCheck returns the cables with these ids, without their
-// documents when the Reader is a CableSummarySource: checking that a start
-// node exists needs only its id, and a whole cable is tens of kilobytes.
-func (s *Service) cablesToCheck(ctx context.Context, ids []string) ([]*graph.Cable, error) {
-	if src, ok := ReaderAs[CableSummarySource](s.r); ok {
-		return src.CableSummaries(ctx, ids)
-	}
-	return s.r.Cables(ctx, ids)
 }
 
 // CableLabelSource is a Reader that returns the fields of cables a

@@ -77,3 +77,13 @@ type CableSummarySource interface {
 	// Subject. Each equals the same field of Cables' answer.
 	CableSummaries(ctx context.Context, ids []string) ([]*graph.Cable, error)
 }
+
+// CableSummariesOf returns r's CableSummaries when r is a
+// CableSummarySource and r.Cables otherwise: a summary is only ever asked
+// where a whole cable would do too.
+func CableSummariesOf(r graph.Reader) func(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	if src, ok := ReaderAs[CableSummarySource](r); ok {
+		return src.CableSummaries
+	}
+	return r.Cables
+}
