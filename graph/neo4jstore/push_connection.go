@@ -45,15 +45,7 @@ RETURN a.key, collect(DISTINCT b.key)`
 // round, passing f (f.Persons and f.Limit ignored), in the Reader's order:
 // those Interactions returns for f with Persons [a, b] that join a and b.
 func (s *Store) PairInteractions(ctx context.Context, a, b string, f graph.InteractionFilter) ([]graph.Interaction, error) {
-	params := map[string]any{"pa": a, "pb": b}
-	conds := relConds(f, params)
-	cypher := `MATCH (x:Person {key: $pa}), (y:Person {key: $pb})
-MATCH (x)-[r:INTERACTED]-(y)
-WITH DISTINCT r
-WITH startNode(r) AS a, r, endNode(r) AS b` + whereAll(conds) + `
-RETURN ` + interactionColumns + `
-ORDER BY ` + interactionOrder
-	return s.interactionRows(ctx, "pair interactions", cypher, params)
+	return s.PairsInteractions(ctx, [][2]string{{a, b}}, f)
 }
 
 // PairsInteractions returns the interactions of every pair, either way
