@@ -14,9 +14,9 @@ import (
 // DiscussionInteractions reads, in one statement, everything a
 // discussions question reads over the Reader (graph/query,
 // DiscussionsSource): topical is Interactions(base with Topics: topics);
-// byWord[i] holds the interactions passing base in the first maxCables
-// cables by id of ListCables(Text: words[i], base's window) whose evidence
-// contains words[i] lower-cased (a superset of the whole-word matches the
+// byWord[i] holds the interactions passing base in the cables of
+// ListCables(Text: words[i], base's window) whose evidence contains
+// words[i] lower-cased (a superset of the whole-word matches the
 // caller keeps). Over the Reader that is four statements or more, the text
 // pass shipping every interaction of 500 cables per batch; here the cables
 // never leave the database and only sentences naming the word come back.
@@ -26,8 +26,8 @@ import (
 // limit; no topics; a word the full-text index cannot narrow (ListCables
 // would scan every cable) or that is not ASCII (Go's and Java's
 // lower-casing differ outside ASCII).
-func (s *Store) DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string, maxCables int) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
-	if len(base.Persons) > 0 || len(base.Cables) > 0 || len(base.Topics) > 0 || base.Limit != 0 || len(topics) == 0 || maxCables < 1 {
+func (s *Store) DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
+	if len(base.Persons) > 0 || len(base.Cables) > 0 || len(base.Topics) > 0 || base.Limit != 0 || len(topics) == 0 {
 		return nil, nil, false, nil
 	}
 	var textqs, split, lower []any
@@ -43,7 +43,7 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	}
 	f := base
 	f.Topics = topics
-	params := map[string]any{"textqs": textqs, "twords": split, "tlw": lower, "maxText": int64(maxCables)}
+	params := map[string]any{"textqs": textqs, "twords": split, "tlw": lower}
 	topicq := topicIndexQuery(topics)
 	topical, byWord, err = s.discussionInteractions(ctx, f, words, params, topicq)
 	if err != nil && topicq != "" && noTopicIndex(err) {
@@ -89,7 +89,7 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
   CALL (wi) {
     CALL db.index.fulltext.queryNodes('cableText', $textqs[wi]) YIELD node AS c
     WITH c WHERE ` + strings.Join(cableConds, " AND ") + `
-    RETURN c.id AS cid ORDER BY cid LIMIT $maxText
+    RETURN c.id AS cid
   }
   MATCH (a:Person)-[r:INTERACTED]->(b:Person) USING INDEX r:INTERACTED(cable) WHERE r.cable = cid
   WITH a, r, b, wi WHERE ` + strings.Join(relConds, " AND ") + `

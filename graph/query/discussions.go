@@ -18,11 +18,11 @@ const (
 	MaxDiscussions     = 100
 )
 
-// maxTextCables bounds the evidence-text pass: a topic word found in more
-// cables than this is common enough that the topic pass already finds its
-// discussions, and scanning further would make one query cost the whole
-// corpus.
-const maxTextCables = 5000
+// textPage is how many cables of the text pass one ListCables call lists;
+// the pass reads every page, so that no sentence naming the topic is left
+// out however common the word (stores answer through DiscussionsSource
+// with an index instead).
+const textPage = 5000
 
 // textBatch is how many cables one Interactions call of the text pass asks
 // about.
@@ -85,25 +85,30 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilter, words []string, seen map[string]bool) ([]graph.Interaction, error) {
 	var out []graph.Interaction
 	for _, w := range words {
-		page, err := s.r.ListCables(ctx, graph.CableFilter{Text: w, Since: base.Since, Until: base.Until}, graph.OrderIDAsc, graph.Page{Limit: maxTextCables})
-		if err != nil {
-			return nil, fmt.Errorf("cables mentioning %q: %w", w, err)
-		}
-		for start := 0; start < len(page.IDs); start += textBatch {
-			end := min(start+textBatch, len(page.IDs))
-			f := base
-			f.Cables = page.IDs[start:end]
-			ins, err := s.r.Interactions(ctx, f)
+		for offset := 0; ; offset += textPage {
+			page, err := s.r.ListCables(ctx, graph.CableFilter{Text: w, Since: base.Since, Until: base.Until}, graph.OrderIDAsc, graph.Page{Offset: offset, Limit: textPage})
 			if err != nil {
-				return nil, fmt.Errorf("interactions in cables mentioning %q: %w", w, err)
+				return nil, fmt.Errorf("cables mentioning %q: %w", w, err)
 			}
-			for _, in := range ins {
-				id := identity(in)
-				if seen[id] || !containsWord(in.Evidence, w) {
-					continue
+			for start := 0; start < len(page.IDs); start += textBatch {
+				end := min(start+textBatch, len(page.IDs))
+				f := base
+				f.Cables = page.IDs[start:end]
+				ins, err := s.r.Interactions(ctx, f)
+				if err != nil {
+					return nil, fmt.Errorf("interactions in cables mentioning %q: %w", w, err)
 				}
-				seen[id] = true
-				out = append(out, in)
+				for _, in := range ins {
+					id := identity(in)
+					if seen[id] || !containsWord(in.Evidence, w) {
+						continue
+					}
+					seen[id] = true
+					out = append(out, in)
+				}
+			}
+			if len(page.IDs) < textPage {
+				break
 			}
 		}
 	}

@@ -3,9 +3,12 @@ package query_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/graph/memstore"
+	"github.com/cablegraph/cablegraph/graph/query"
 )
 
 func TestDiscussions(t *testing.T) {
@@ -112,6 +115,46 @@ func TestDiscussionsInvalid(t *testing.T) {
 	} {
 		if _, err := s.Discussions(context.Background(), q); !errors.Is(err, graph.ErrInvalid) {
 			t.Errorf("%+v: err = %v, want ErrInvalid", q, err)
+		}
+	}
+}
+
+// TestDiscussionsReadEverySentenceNamingTheWord: the evidence-text pass
+// reads every cable that names the word, not the first few thousand, both
+// through the store's DiscussionsSource and over the plain Reader. The only
+// sentence naming the word sits in the last of more cables than one text
+// page holds.
+func TestDiscussionsReadEverySentenceNamingTheWord(t *testing.T) {
+	ctx := context.Background()
+	const n = 5200
+	cables := make([]*graph.Cable, 0, n)
+	for i := range n {
+		id := fmt.Sprintf("09ZANZIBAR%04d", i)
+		body := "Zanzibar clove exports were discussed."
+		c := &graph.Cable{ID: id, Created: day("2009-03-01"), Subject: "ZANZIBAR NOTES", Origin: "Embassy Dar es Salaam",
+			Classification: graph.Unclassified, Body: body, Paragraphs: []graph.Paragraph{{Number: 1, Text: body}}}
+		if i == n-1 {
+			c.Persons = []graph.PersonMention{person("smith|US", "John Smith", "US"), person("mwinyi|TZ", "Ali Mwinyi", "TZ")}
+			c.Interactions = []graph.Interaction{inter("smith|US", "mwinyi|TZ", graph.InteractionMet, id, 1, "2009-03-01",
+				"Smith met Mwinyi to discuss Zanzibar.")}
+		}
+		cables = append(cables, c)
+	}
+	st := memstore.New()
+	hashes := make([]string, len(cables))
+	for i, c := range cables {
+		hashes[i] = "h-" + c.ID
+	}
+	if err := st.WriteCables(ctx, cables, hashes); err != nil {
+		t.Fatal(err)
+	}
+	for name, r := range map[string]graph.Reader{"DiscussionsSource": st, "plain Reader": readerOnly{st}} {
+		got, err := query.New(r, nil).Discussions(ctx, graph.DiscussionQuery{Topic: "Zanzibar"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != 1 || got[0].A != "mwinyi|TZ" || got[0].B != "smith|US" {
+			t.Errorf("%s: got %+v, want the one Mwinyi-Smith discussion of cable %d of %d", name, got, n, n)
 		}
 	}
 }

@@ -18,13 +18,13 @@ import (
 type DiscussionsSource interface {
 	// DiscussionInteractions returns topical, exactly what
 	// Interactions(base with Topics: topics) returns, and for each word
-	// words[i] a list byWord[i] holding every interaction passing base, in
-	// the first maxCables cables by id of ListCables(CableFilter{Text:
-	// words[i], Since/Until of base}), whose evidence contains words[i] as
-	// a whole word (more may come: the caller tests each), in the Reader's
-	// order. ok false means it cannot answer this question exactly and
+	// words[i] a list byWord[i] holding every interaction passing base
+	// whose evidence contains words[i] as a whole word (more may come: the
+	// caller tests each), in the Reader's order. Every such sentence
+	// counts, however many cables name the word: a cap would drop proof
+	// silently. ok false means it cannot answer this question exactly and
 	// read nothing; the caller then asks the Reader.
-	DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string, maxCables int) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error)
+	DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error)
 }
 
 // pushedDiscussionReads returns the interactions Discussions groups, read
@@ -37,7 +37,7 @@ func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.Interact
 		return nil, false, nil
 	}
 	topics := append(append([]string{}, codes...), words...)
-	topical, byWord, ok, err := src.DiscussionInteractions(ctx, base, topics, words, maxTextCables)
+	topical, byWord, ok, err := src.DiscussionInteractions(ctx, base, topics, words)
 	if err != nil || !ok {
 		return nil, ok, err
 	}
