@@ -77,6 +77,7 @@ type snapshotHeader struct {
 	Info          SnapshotInfo
 	Frames        int // of cables
 	PostingFrames int
+	Terms         int // in the text index, to size its map once
 }
 
 // snapCable is one cable of a frame: its skeleton (see docs.go), the
@@ -105,10 +106,10 @@ func snapSpans(spans []paraSpan) []int32 {
 	return out
 }
 
-// restoreRec rebuilds a cable's record from a frame, checking what could
-// make it panic later (spans outside the body), with repeated strings
-// interned through intern.
-func restoreRec(c snapCable, intern *interner) (*cableRec, error) {
+// restoreRec rebuilds a cable's record from a decoded frame (whose
+// repeated strings are interned and evidence shares the body already),
+// checking what could make it panic later (spans outside the body).
+func restoreRec(c snapCable) (*cableRec, error) {
 	if c.Doc == nil || strings.TrimSpace(c.Doc.ID) == "" {
 		return nil, fmt.Errorf("snapshot frame holds a cable without id: %w", ErrBadSnapshot)
 	}
@@ -130,38 +131,15 @@ func restoreRec(c snapCable, intern *interner) (*cableRec, error) {
 			}
 		}
 	}
-	doc := cloneWith(c.Doc, intern.in, same)
-	shareEvidence(doc, doc)
-	r := build(doc, spans, c.Hash)
+	r := build(c.Doc, spans, c.Hash)
 	r.docLen, r.nterms = c.DocLen, c.NTerms // the text index comes from the postings frames
 	return r, nil
 }
 
 // interner is a restore worker's memo in front of in (unique.Make): the
 // frames repeat codes, names and keys thousands of times, and a map hit
-// is cheaper than the global table.
+// is cheaper than the global table (see inBytes).
 type interner map[string]string
-
-func (m *interner) in(s string) string {
-	if s == "" {
-		return ""
-	}
-	if v, ok := (*m)[s]; ok {
-		return v
-	}
-	v := in(s)
-	(*m)[s] = v
-	return v
-}
-
-// snapPostings is a frame of the text index: Terms[i] has Counts[i]
-// postings, stored one after the other in Slots and TFs. Slots are
-// positions among the snapshot's cables, in file order.
-type snapPostings struct {
-	Terms      []string
-	Counts     []uint32
-	Slots, TFs []uint32
-}
 
 // WriteSnapshot writes every cable of the store, with its content hash, the
 // dataset info and the text index, to w. The store stays readable
@@ -186,7 +164,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		u := *t
 		info.Dataset.LoadedAt = &u
 	}
-	posts := s.postingFrames(remap)
+	posts := s.postingFrames()
 
 	bw := bufio.NewWriterSize(w, snapBufSize)
 	if _, err := bw.WriteString(snapMagic); err != nil {
@@ -196,10 +174,10 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 	binary.LittleEndian.PutUint32(v[:], snapVersion)
 	bw.Write(v[:])
 	frames := (len(live) + snapFrame - 1) / snapFrame
-	var buf bytes.Buffer
-	if err := writeFrame(bw, &buf, snapshotHeader{Info: info, Frames: frames, PostingFrames: len(posts)}); err != nil {
+	if err := writeGob(bw, snapshotHeader{Info: info, Frames: frames, PostingFrames: len(posts), Terms: len(s.text.postings)}); err != nil {
 		return info, err
 	}
+	enc := newSnapEnc()
 	batch := make([]snapCable, 0, snapFrame)
 	for chunk := range slices.Chunk(live, snapFrame) {
 		if err := ctx.Err(); err != nil {
@@ -209,7 +187,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		for _, r := range chunk {
 			batch = append(batch, snapCable{Hash: r.hash, Doc: r.doc, Spans: snapSpans(r.spans), DocLen: r.docLen, NTerms: r.nterms})
 		}
-		if err := writeFrame(bw, &buf, batch); err != nil {
+		if err := writeFrame(bw, encodeCables(enc, batch)); err != nil {
 			return info, err
 		}
 	}
@@ -217,7 +195,7 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 		if err := ctx.Err(); err != nil {
 			return info, fmt.Errorf("writing snapshot: %w", err)
 		}
-		if err := writeFrame(bw, &buf, f.build(s.text.postings, remap)); err != nil {
+		if err := writeFrame(bw, f.encode(s.text.postings, remap)); err != nil {
 			return info, err
 		}
 	}
@@ -227,96 +205,27 @@ func (s *Store) WriteSnapshot(ctx context.Context, w io.Writer, key, note string
 	return info, nil
 }
 
-// postingFrame is a run of terms whose postings fill one frame.
-type postingFrame []string
-
-// postingFrames cuts the index's terms into frames of about snapPosts live
-// postings; callers hold mu.
-func (s *Store) postingFrames(remap []int32) []postingFrame {
-	var out []postingFrame
-	var cur postingFrame
-	n := 0
-	for t, ps := range s.text.postings {
-		cur = append(cur, t)
-		n += len(*ps)
-		if n >= snapPosts {
-			out, cur, n = append(out, cur), nil, 0
-		}
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// build encodes the frame's postings, dropping those of replaced cables
-// and renumbering slots to file positions (which keeps them sorted).
-func (f postingFrame) build(postings map[string]*[]posting, remap []int32) snapPostings {
-	var p snapPostings
-	for _, t := range f {
-		n := 0
-		for _, x := range *postings[t] {
-			if int(x.slot) < len(remap) && remap[x.slot] >= 0 {
-				p.Slots = append(p.Slots, uint32(remap[x.slot]))
-				p.TFs = append(p.TFs, x.tf)
-				n++
-			}
-		}
-		if n > 0 {
-			p.Terms = append(p.Terms, t)
-			p.Counts = append(p.Counts, uint32(n))
-		}
-	}
-	return p
-}
-
-// postings decodes a frame back into posting lists, checking that every
-// slot names one of the cables and that each list is strictly ascending.
-func (p snapPostings) postings(cables int) (map[string][]posting, error) {
-	if len(p.Counts) != len(p.Terms) || len(p.Slots) != len(p.TFs) {
-		return nil, fmt.Errorf("snapshot postings frame: %d terms, %d counts, %d slots, %d tfs: %w", len(p.Terms), len(p.Counts), len(p.Slots), len(p.TFs), ErrBadSnapshot)
-	}
-	out := make(map[string][]posting, len(p.Terms))
-	at := 0
-	for i, t := range p.Terms {
-		n := int(p.Counts[i])
-		if n <= 0 || n > len(p.Slots)-at {
-			return nil, fmt.Errorf("snapshot postings of %q: count %d: %w", t, n, ErrBadSnapshot)
-		}
-		ps := make([]posting, n)
-		for j := range ps {
-			slot := p.Slots[at+j]
-			if int64(slot) >= int64(cables) || (j > 0 && slot <= ps[j-1].slot) {
-				return nil, fmt.Errorf("snapshot postings of %q: slot %d out of order or range: %w", t, slot, ErrBadSnapshot)
-			}
-			ps[j] = posting{slot: slot, tf: p.TFs[at+j]}
-		}
-		at += n
-		if _, dup := out[t]; dup {
-			return nil, fmt.Errorf("snapshot postings: term %q twice: %w", t, ErrBadSnapshot)
-		}
-		out[t] = ps
-	}
-	if at != len(p.Slots) {
-		return nil, fmt.Errorf("snapshot postings frame: %d postings left over: %w", len(p.Slots)-at, ErrBadSnapshot)
-	}
-	return out, nil
-}
-
-func writeFrame(w io.Writer, buf *bytes.Buffer, v any) error {
-	buf.Reset()
-	buf.Write(make([]byte, 8)) // length and checksum, filled in below
-	if err := gob.NewEncoder(buf).Encode(v); err != nil {
+// writeGob writes v as a gob frame (the header).
+func writeGob(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return fmt.Errorf("encoding snapshot frame: %w", err)
 	}
-	b := buf.Bytes()
-	payload := b[8:]
-	if len(payload) > snapMaxLen {
-		return fmt.Errorf("snapshot frame of %d bytes exceeds %d", len(payload), snapMaxLen)
+	return writeFrame(w, buf.Bytes())
+}
+
+// writeFrame writes a payload with its length and checksum.
+func writeFrame(w io.Writer, payload []byte) error {
+	if len(payload) == 0 || len(payload) > snapMaxLen {
+		return fmt.Errorf("snapshot frame of %d bytes outside 1..%d", len(payload), snapMaxLen)
 	}
-	binary.LittleEndian.PutUint32(b[0:4], uint32(len(payload)))
-	binary.LittleEndian.PutUint32(b[4:8], crc32.Checksum(payload, crcTable))
-	if _, err := w.Write(b); err != nil {
+	var h [8]byte
+	binary.LittleEndian.PutUint32(h[0:4], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(h[4:8], crc32.Checksum(payload, crcTable))
+	if _, err := w.Write(h[:]); err != nil {
+		return fmt.Errorf("writing snapshot: %w", err)
+	}
+	if _, err := w.Write(payload); err != nil {
 		return fmt.Errorf("writing snapshot: %w", err)
 	}
 	return nil
@@ -410,7 +319,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 
 	type result struct {
 		recs  []*cableRec
-		posts map[string][]posting
+		posts snapTerms
 		err   error
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
@@ -451,19 +360,14 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 			}
 			if i >= frames {
 				jobs <- func(*interner) {
-					var sp snapPostings
-					if err := decodeFrame(p, &sp); err != nil {
-						out <- result{err: err}
-						return
-					}
-					posts, err := sp.postings(info.Cables)
+					posts, err := decodePostings(p, info.Cables)
 					out <- result{posts: posts, err: err}
 				}
 				continue
 			}
 			jobs <- func(intern *interner) {
-				var batch []snapCable
-				if err := decodeFrame(p, &batch); err != nil {
+				batch, err := decodeCables(p, intern)
+				if err != nil {
 					out <- result{err: err}
 					return
 				}
@@ -472,7 +376,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				// applier, overlapping with the next frames.
 				res := result{recs: make([]*cableRec, 0, len(batch))}
 				for _, c := range batch {
-					r, err := restoreRec(c, intern)
+					r, err := restoreRec(c)
 					if err != nil {
 						res.err = err
 						break
@@ -491,6 +395,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	}()
 
 	s := New()
+	s.text.postings = make(map[string]*[]posting, min(max(h.Terms, 0), 1<<23))
 	n, got := 0, 0
 	var pending []*cableRec
 	flush := func() error {
@@ -542,16 +447,16 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 }
 
 // addPostings installs restored posting lists in the text index.
-func (s *Store) addPostings(posts map[string][]posting) error {
+func (s *Store) addPostings(posts snapTerms) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ix := s.text
-	for t, ps := range posts {
+	for i, t := range posts.terms {
 		if _, dup := ix.postings[t]; dup {
 			return fmt.Errorf("snapshot postings: term %q twice: %w", t, ErrBadSnapshot)
 		}
-		ix.postings[t] = &ps
-		ix.total += len(ps)
+		ix.postings[t] = &posts.lists[i]
+		ix.total += len(posts.lists[i])
 	}
 	ix.vocab = nil
 	return nil

@@ -28,8 +28,7 @@ func TestRestoreRecRefusesDamagedCables(t *testing.T) {
 	if len(good.Spans) != 9 || good.Spans[6] != -1 || good.Spans[5] != 1 {
 		t.Fatalf("spans %v: want three, the second across a line break, the third not in the body", good.Spans)
 	}
-	in := interner{}
-	got, err := restoreRec(good, &in)
+	got, err := restoreRec(good)
 	if err != nil {
 		t.Fatalf("sound cable: %v", err)
 	}
@@ -58,7 +57,7 @@ func TestRestoreRecRefusesDamagedCables(t *testing.T) {
 		"spans without paras": damaged(func(x *snapCable) { x.Doc.Paragraphs = nil }),
 	} {
 		t.Run(name, func(t *testing.T) {
-			if _, err := restoreRec(sc, &in); !errors.Is(err, ErrBadSnapshot) {
+			if _, err := restoreRec(sc); !errors.Is(err, ErrBadSnapshot) {
 				t.Errorf("err = %v, want ErrBadSnapshot", err)
 			}
 		})
