@@ -47,7 +47,6 @@ const (
 	snapMaxLen   = 1 << 30  // a frame larger than this is damage, not data
 	snapBufSize  = 1 << 20  // buffered I/O
 	snapPosts    = 1 << 18  // postings per frame (about)
-	snapApply    = 8000     // cables per apply on restore: fewer aggregate recomputations of popular persons
 	snapReadStep = 64 << 20 // bytes of a frame allocated ahead of reading them
 )
 
@@ -397,43 +396,37 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	s := New()
 	s.text.postings = make(map[string]*[]posting, min(max(h.Terms, 0), 1<<23))
 	n, got := 0, 0
-	var pending []*cableRec
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		if err := s.apply(ctx, pending); err != nil {
-			return fmt.Errorf("reading snapshot: %w", err)
-		}
-		n += len(pending)
-		pending = pending[:0]
-		return nil
-	}
+	t := newTouched()
 	for out := range order {
 		res := <-out
 		if res.err != nil {
 			return nil, info, res.err
 		}
 		if got < frames {
-			pending = append(pending, res.recs...)
-			if len(pending) >= snapApply || got == frames-1 {
-				if err := flush(); err != nil {
-					return nil, info, err
-				}
-			}
+			s.linkRestored(res.recs, t)
+			n += len(res.recs)
 		} else if err := s.addPostings(res.posts); err != nil {
 			return nil, info, err
 		}
 		got++
 	}
-	if err := flush(); err != nil {
-		return nil, info, err
+	if err := ctx.Err(); err != nil {
+		return nil, info, fmt.Errorf("reading snapshot: %w", err)
 	}
+	// The aggregates once, over every cable: linking frame by frame and
+	// recomputing per frame recomputed a popular person's names and
+	// countries once per frame.
+	s.mu.Lock()
+	s.recompute(t)
+	s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return nil, info, fmt.Errorf("reading snapshot: %w", err)
 	}
 	if got != frames+h.PostingFrames || n != info.Cables || len(s.slots) != n {
 		return nil, info, fmt.Errorf("snapshot holds %d cables in %d frames, header says %d in %d: %w", n, got, info.Cables, frames+h.PostingFrames, ErrBadSnapshot)
+	}
+	if len(s.cables) != n {
+		return nil, info, fmt.Errorf("snapshot holds %d cables but %d distinct ids: %w", n, len(s.cables), ErrBadSnapshot)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, info, fmt.Errorf("snapshot has data after its last frame: %w", ErrBadSnapshot)
@@ -444,6 +437,25 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		}
 	}
 	return s, info, nil
+}
+
+// linkRestored links a frame's records, the cable side and the people
+// side (write.go's linkCable and linkPeople, which touch disjoint maps) on
+// two cores; the aggregates wait for recompute. A snapshot holds each
+// cable once, so nothing is replaced.
+func (s *Store) linkRestored(recs []*cableRec, t touched) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, r := range recs {
+			s.linkCable(r, t)
+		}
+	})
+	for _, r := range recs {
+		s.linkPeople(r, t)
+	}
+	wg.Wait()
 }
 
 // addPostings installs restored posting lists in the text index.

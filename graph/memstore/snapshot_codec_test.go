@@ -1,6 +1,9 @@
 package memstore
 
 import (
+	"bytes"
+	"context"
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"reflect"
@@ -133,5 +136,26 @@ func TestSnapshotPostingsRoundTrip(t *testing.T) {
 		if _, err := decodePostings(p[:n], 5); !errors.Is(err, ErrBadSnapshot) {
 			t.Fatalf("truncated to %d of %d bytes: err = %v, want ErrBadSnapshot", n, len(p), err)
 		}
+	}
+}
+
+// TestSnapshotWithATwiceWrittenCableIsRefused: a snapshot holds each
+// cable once (restore links without replacing); one holding an id twice,
+// with sound checksums, is damage and must be refused, not restored into
+// a store whose slots and ids disagree.
+func TestSnapshotWithATwiceWrittenCableIsRefused(t *testing.T) {
+	var buf bytes.Buffer
+	buf.WriteString(snapMagic)
+	buf.Write(binary.LittleEndian.AppendUint32(nil, snapVersion))
+	h := snapshotHeader{Info: SnapshotInfo{Key: "k", Cables: 2}, Frames: 1}
+	if err := writeGob(&buf, h); err != nil {
+		t.Fatal(err)
+	}
+	c := snapCable{Hash: "h", Doc: &graph.Cable{ID: "08X1", Body: "text"}}
+	if err := writeFrame(&buf, encodeCables(newSnapEnc(), []snapCable{c, c})); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ReadSnapshot(context.Background(), &buf, "k"); !errors.Is(err, ErrBadSnapshot) {
+		t.Fatalf("err = %v, want ErrBadSnapshot", err)
 	}
 }

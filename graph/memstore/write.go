@@ -59,13 +59,24 @@ func (s *Store) apply(ctx context.Context, recs []*cableRec) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("memstore write: %w", err)
 	}
-	t := touched{map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}}
+	t := newTouched()
 	for _, r := range recs {
 		if old := s.cables[r.id]; old != nil {
 			s.unlink(old, t)
 		}
 		s.link(r, t)
 	}
+	s.recompute(t)
+	return nil
+}
+
+func newTouched() touched {
+	return touched{map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}, map[string]*delta{}}
+}
+
+// recompute updates the aggregates of the nodes a write touched; callers
+// hold mu.Lock.
+func (s *Store) recompute(t touched) {
 	for k, d := range t.persons {
 		if p := s.persons[k]; p != nil {
 			s.recomputePerson(p, d, t.countries)
@@ -93,7 +104,6 @@ func (s *Store) apply(ctx context.Context, recs []*cableRec) error {
 	}
 	s.text.maybeCompact(s.slots)
 	s.invalidate()
-	return nil
 }
 
 // prepareAll prepares every cable, in parallel across cores: encoding and
@@ -144,6 +154,15 @@ func prepareIndexed(c *graph.Cable, hash string) (*cableRec, error) {
 
 // link adds a prepared cable and all its relationships.
 func (s *Store) link(r *cableRec, t touched) {
+	s.linkCable(r, t)
+	s.linkPeople(r, t)
+}
+
+// linkCable adds the cable with its tags, references, organizations and
+// text; linkPeople its countries, persons and interactions. They touch
+// disjoint parts of the store (and of t), so that a restore runs them
+// side by side (snapshot.go).
+func (s *Store) linkCable(r *cableRec, t touched) {
 	r.slot = uint32(len(s.slots))
 	s.slots = append(s.slots, r)
 	s.cables[r.id] = r
@@ -159,23 +178,6 @@ func (s *Store) link(r *cableRec, t touched) {
 		}
 		x.cables[r] = info
 		mark(t.tags, code, r)
-	}
-	for code := range r.concerns {
-		s.country(code).concerns[r] = struct{}{}
-		mark(t.countries, code, r)
-	}
-	if r.originCountry != "" {
-		s.country(r.originCountry).origins[r] = struct{}{}
-		mark(t.countries, r.originCountry, r)
-	}
-	for key, m := range r.persons {
-		p := s.persons[key]
-		if p == nil {
-			p = &personRec{key: key, mentions: map[*cableRec]*graph.PersonMention{}, inter: map[*interRec]struct{}{}}
-			s.persons[key] = p
-		}
-		p.mentions[r] = m
-		mark(t.persons, key, r)
 	}
 	for _, c := range r.cites {
 		x := s.refs[c.id]
@@ -195,6 +197,27 @@ func (s *Store) link(r *cableRec, t touched) {
 		x.mentions[r] = m
 		mark(t.orgs, key, r)
 	}
+	s.text.add(r)
+}
+
+func (s *Store) linkPeople(r *cableRec, t touched) {
+	for code := range r.concerns {
+		s.country(code).concerns[r] = struct{}{}
+		mark(t.countries, code, r)
+	}
+	if r.originCountry != "" {
+		s.country(r.originCountry).origins[r] = struct{}{}
+		mark(t.countries, r.originCountry, r)
+	}
+	for key, m := range r.persons {
+		p := s.persons[key]
+		if p == nil {
+			p = &personRec{key: key, mentions: map[*cableRec]*graph.PersonMention{}, inter: map[*interRec]struct{}{}}
+			s.persons[key] = p
+		}
+		p.mentions[r] = m
+		mark(t.persons, key, r)
+	}
 	for _, ir := range r.interactions {
 		s.persons[ir.in.A].inter[ir] = struct{}{}
 		s.persons[ir.in.B].inter[ir] = struct{}{}
@@ -207,7 +230,6 @@ func (s *Store) link(r *cableRec, t touched) {
 			set[ir] = struct{}{}
 		}
 	}
-	s.text.add(r)
 }
 
 // unlink removes a cable and every relationship it linked.
