@@ -131,10 +131,7 @@ func (s *Store) matches(m matcher, r *cableRec) bool {
 	if f.Classification != "" && r.classification != f.Classification {
 		return false
 	}
-	if f.Since != nil && (r.created == nil || r.created.Before(*f.Since)) {
-		return false
-	}
-	if f.Until != nil && (r.created == nil || r.created.After(*f.Until)) {
+	if !inWindow(r, f.Since, f.Until) {
 		return false
 	}
 	if f.Person != "" {

@@ -18,6 +18,10 @@ import (
 // cables per call, and the caller throws most away: at the full release's
 // size, 60,000 copies for a few hundred sentences naming "Kosovo".
 //
+// The lists before the window applies are cached until the next write
+// (discussion_lists.go); the interactions share their Topics with the store, which
+// graph/query only reads.
+//
 // ok is false, with nothing read, for a question the generic path must
 // answer (base with persons, cables, topics or a limit, or no topics).
 func (s *Store) DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
@@ -31,21 +35,23 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	defer s.mu.RUnlock()
 	f := base
 	f.Topics = topics
-	topical = s.interactions(f)
 	keep := newInterFilter(base)
+	var inWin []*interRec
+	for _, ir := range s.topicHits(f) {
+		if keep.match(ir) {
+			inWin = append(inWin, ir)
+		}
+	}
+	topical = s.emitSorted(inWin, false)
 	byWord = make([][]graph.Interaction, len(words))
 	for i, w := range words {
-		cables := s.selectCables(graph.CableFilter{Text: w, Since: base.Since, Until: base.Until}, graph.OrderIDAsc)
-		lw := strings.ToLower(w)
 		var out []*interRec
-		for _, r := range cables {
-			for _, ir := range r.interactions {
-				if keep.match(ir) && containsFold(ir.in.Evidence, lw) {
-					out = append(out, ir)
-				}
+		for _, ir := range s.evidenceHits(strings.ToLower(w)) {
+			if keep.match(ir) && inWindow(ir.cable, base.Since, base.Until) {
+				out = append(out, ir)
 			}
 		}
-		byWord[i] = s.emit(out, 0)
+		byWord[i] = s.emitSorted(out, false)
 	}
 	return topical, byWord, true, nil
 }

@@ -64,3 +64,84 @@ func TestDiscussionsSourceSameAnswers(t *testing.T) {
 	}
 	t.Logf("%d non-empty answers compared", nonEmpty)
 }
+
+// TestDiscussionsSeeWrites: the sentences naming a topic word are cached
+// between questions; a write that adds, replaces or removes such a
+// sentence must show in the next answer.
+func TestDiscussionsSeeWrites(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.New()
+	day := time.Date(2009, 3, 1, 0, 0, 0, 0, time.UTC)
+	mk := func(id, sentence string) *graph.Cable {
+		c := &graph.Cable{ID: id, Subject: "NOTES", Body: sentence, Classification: graph.Unclassified, Created: &day,
+			Paragraphs: []graph.Paragraph{{Number: 1, Text: sentence}}}
+		for _, k := range []string{"smith|US", "jones|GB"} {
+			c.Persons = append(c.Persons, graph.PersonMention{Key: k, Name: k[:5], Surname: k[:5], Count: 1, Paragraphs: []int{1}})
+		}
+		c.Interactions = []graph.Interaction{{A: "smith|US", B: "jones|GB", Kind: graph.InteractionMet, Cable: id,
+			Paragraph: 1, Evidence: sentence, Date: &day, Confidence: 1}}
+		return c
+	}
+	write := func(cs ...*graph.Cable) {
+		t.Helper()
+		hs := make([]string, len(cs))
+		for i, c := range cs {
+			hs[i] = c.ID + c.Body
+		}
+		if err := s.WriteCables(ctx, cs, hs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := query.New(s, nil)
+	cables := func() []string {
+		t.Helper()
+		ds, err := q.Discussions(ctx, graph.DiscussionQuery{Topic: "fisheries"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Cables...)
+		}
+		return out
+	}
+	write(mk("09A1", "Smith met Jones about fisheries."), mk("09A2", "Smith met Jones about tariffs."))
+	if got := cables(); !reflect.DeepEqual(got, []string{"09A1"}) {
+		t.Fatalf("fisheries in %v, want [09A1]", got)
+	}
+	write(mk("09A3", "Smith met Jones on fisheries again."))
+	if got := cables(); !reflect.DeepEqual(got, []string{"09A1", "09A3"}) {
+		t.Errorf("after a new cable, fisheries in %v, want [09A1 09A3]", got)
+	}
+	write(mk("09A1", "Smith met Jones about nothing."))
+	if got := cables(); !reflect.DeepEqual(got, []string{"09A3"}) {
+		t.Errorf("after a replaced cable, fisheries in %v, want [09A3]", got)
+	}
+}
+
+// BenchmarkDiscussionsShared asks discussions(topic) of the 6,712 shared
+// cables through the memstore's DiscussionsSource: the CPU one question
+// costs, which under concurrent clients is what bounds the p99.
+func BenchmarkDiscussionsShared(b *testing.B) {
+	ctx := context.Background()
+	cables := corpus(b)
+	st := memstore.New()
+	hs := make([]string, len(cables))
+	for i, c := range cables {
+		hs[i] = c.ID
+	}
+	if err := st.WriteCables(ctx, cables, hs); err != nil {
+		b.Fatal(err)
+	}
+	q := query.New(st, nil)
+	for _, topic := range []string{"Kosovo", "Iran", "nuclear"} {
+		b.Run(topic, func(b *testing.B) {
+			for b.Loop() {
+				ds, err := q.Discussions(ctx, graph.DiscussionQuery{Topic: topic, First: 10})
+				if err != nil || len(ds) == 0 {
+					b.Fatalf("%d discussions, %v", len(ds), err)
+				}
+			}
+		})
+	}
+}

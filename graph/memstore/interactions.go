@@ -62,10 +62,20 @@ func (s *Store) emit(out []*interRec, limit int) []graph.Interaction {
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
+	return s.emitSorted(out, true)
+}
+
+// emitSorted copies out interactions already in the order of Interactions.
+// ownTopics gives each copy its own Topics; without it they share the
+// store's, for callers inside the module that only read them (one
+// allocation per interaction, a tenth of a discussions question).
+func (s *Store) emitSorted(out []*interRec, ownTopics bool) []graph.Interaction {
 	res := make([]graph.Interaction, len(out))
 	for i, ir := range out {
 		in := ir.in
-		in.Topics = slices.Clone(in.Topics)
+		if ownTopics {
+			in.Topics = slices.Clone(in.Topics)
+		}
 		in.AName = s.persons[in.A].agg.Name
 		in.BName = s.persons[in.B].agg.Name
 		res[i] = in

@@ -40,6 +40,7 @@ type Store struct {
 	stats    *graph.Stats
 	hubs     map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
 	partners map[partnerKey][]string        // persons' partners (interactions_links.go)
+	lists    listCache                      // a topic's interactions, sentences naming a word (discussion_lists.go)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -122,6 +123,7 @@ func (s *Store) invalidate() {
 	s.hubs = nil
 	s.partners = nil
 	s.cacheMu.Unlock()
+	s.lists.clear()
 }
 
 // normTime returns t in UTC truncated to the second, the precision both

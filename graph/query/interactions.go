@@ -1,8 +1,10 @@
 package query
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -33,28 +35,45 @@ func lessTime(a, b *time.Time) (less, equal bool) {
 // sortInteractions orders by date, cable, paragraph, a, b, kind, evidence:
 // the Reader's order, extended so that merged lists stay deterministic.
 func sortInteractions(ins []graph.Interaction) {
-	sort.SliceStable(ins, func(i, j int) bool {
-		x, y := ins[i], ins[j]
-		if l, eq := lessTime(x.Date, y.Date); !eq {
-			return l
+	slices.SortStableFunc(ins, compareInteractions)
+}
+
+// mergeInteractions is sortInteractions(append(sorted, more...)) for a
+// sorted list and a short one: more is sorted alone and merged in, ties
+// taken from sorted first, as the stable sort keeps them.
+func mergeInteractions(sorted, more []graph.Interaction) []graph.Interaction {
+	sortInteractions(more)
+	out := make([]graph.Interaction, 0, len(sorted)+len(more))
+	i, j := 0, 0
+	for i < len(sorted) && j < len(more) {
+		if compareInteractions(more[j], sorted[i]) < 0 {
+			out = append(out, more[j])
+			j++
+		} else {
+			out = append(out, sorted[i])
+			i++
 		}
-		if x.Cable != y.Cable {
-			return x.Cable < y.Cable
+	}
+	out = append(out, sorted[i:]...)
+	return append(out, more[j:]...)
+}
+
+// compareInteractions is the order of sortInteractions.
+func compareInteractions(x, y graph.Interaction) int {
+	if l, eq := lessTime(x.Date, y.Date); !eq {
+		if l {
+			return -1
 		}
-		if x.Paragraph != y.Paragraph {
-			return x.Paragraph < y.Paragraph
-		}
-		if x.A != y.A {
-			return x.A < y.A
-		}
-		if x.B != y.B {
-			return x.B < y.B
-		}
-		if x.Kind != y.Kind {
-			return x.Kind < y.Kind
-		}
-		return x.Evidence < y.Evidence
-	})
+		return 1
+	}
+	return cmp.Or(
+		strings.Compare(x.Cable, y.Cable),
+		cmp.Compare(x.Paragraph, y.Paragraph),
+		strings.Compare(x.A, y.A),
+		strings.Compare(x.B, y.B),
+		strings.Compare(x.Kind, y.Kind),
+		strings.Compare(x.Evidence, y.Evidence),
+	)
 }
 
 func evidenceOf(in graph.Interaction) graph.Evidence {

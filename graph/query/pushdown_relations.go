@@ -22,8 +22,10 @@ type DiscussionsSource interface {
 	// whose evidence contains words[i] as a whole word (more may come: the
 	// caller tests each), in the Reader's order. Every such sentence
 	// counts, however many cables name the word: a cap would drop proof
-	// silently. ok false means it cannot answer this question exactly and
-	// read nothing; the caller then asks the Reader.
+	// silently. The lists are the caller's to read, not to modify: a store
+	// may share parts (Topics) with its own records. ok false means it
+	// cannot answer this question exactly and read nothing; the caller
+	// then asks the Reader.
 	DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error)
 }
 
@@ -44,25 +46,39 @@ func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.Interact
 	if len(byWord) != len(words) {
 		return nil, true, fmt.Errorf("discussion reads: %d lists for %d words", len(byWord), len(words))
 	}
-	seen := make(map[string]bool, len(topical))
-	for _, in := range topical {
-		seen[identity(in)] = true
-	}
-	var more []graph.Interaction
+	// The sentences naming a word, in the generic pass's order; only
+	// their cables' topical interactions can be the same interaction, so
+	// only those are keyed (a topic's thousands are not).
+	var cands []graph.Interaction
 	for i, w := range words {
 		for _, in := range byWord[i] {
-			id := identity(in)
-			if seen[id] || !containsWord(in.Evidence, w) {
-				continue
+			if containsWord(in.Evidence, w) {
+				cands = append(cands, in)
 			}
-			seen[id] = true
-			more = append(more, in)
 		}
 	}
-	ins = topical
-	if len(more) > 0 {
-		ins = append(ins, more...)
-		sortInteractions(ins)
+	var more []graph.Interaction
+	if len(cands) > 0 {
+		candCables := make(map[string]bool, len(cands))
+		for _, in := range cands {
+			candCables[in.Cable] = true
+		}
+		seen := map[string]bool{}
+		for _, in := range topical {
+			if candCables[in.Cable] {
+				seen[identity(in)] = true
+			}
+		}
+		for _, in := range cands {
+			id := identity(in)
+			if !seen[id] {
+				seen[id] = true
+				more = append(more, in)
+			}
+		}
 	}
-	return ins, true, nil
+	if len(more) == 0 {
+		return topical, true, nil
+	}
+	return mergeInteractions(topical, more), true, nil
 }
