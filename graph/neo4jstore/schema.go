@@ -36,6 +36,13 @@ var schema = []string{
 	// case-insensitive. Eventually consistent like cableText: reads wait.
 	`CREATE FULLTEXT INDEX interactedTopics IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON EACH [r.topics]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'simple', ` + "`fulltext.eventually_consistent`" + `: true}}`,
+	// Discussions: the sentences naming a topic word, so that the text
+	// pass reads those and not every interaction of every cable naming
+	// the word. Analyzer simple like interactedTopics: a whole-word
+	// occurrence of a word's letter runs is a phrase of its tokens, so
+	// the hits are a superset the caller narrows (see evidenceQuery).
+	`CREATE FULLTEXT INDEX interactedEvidence IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON EACH [r.evidence]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'simple', ` + "`fulltext.eventually_consistent`" + `: true}}`,
 	// Eventually consistent: commits do not wait for Lucene, which
 	// halves the cost of a load batch; Search waits for pending updates
 	// (awaitEventuallyConsistentIndexRefresh), so a reader still sees
