@@ -20,10 +20,9 @@ func sortedDistinct(xs []string) []string {
 // recomputePerson rebuilds a Person's aggregate and its name index entries
 // and AFFILIATED_WITH edges; it deletes the person when no mention is left.
 func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[string]*delta) {
-	oldCountries := p.agg.Countries
-	s.unindexNames(p)
 	if len(p.mentions) == 0 {
-		for _, cc := range oldCountries {
+		s.unindexNames(p)
+		for _, cc := range p.agg.Countries {
 			if c := s.countries[cc]; c != nil {
 				delete(c.affiliated, p.key)
 				mark(touchedCountries, cc, nil)
@@ -32,6 +31,14 @@ func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[str
 		delete(s.persons, p.key)
 		return
 	}
+	agg := personAggregate(p, d)
+	s.setPerson(p, agg, personForms(agg), touchedCountries)
+}
+
+// personAggregate is a person's aggregate after a write: a pure function
+// of its mentions (and, when the write only added, of its current
+// aggregate), so that a restore computes many on every core.
+func personAggregate(p *personRec, d *delta) graph.Person {
 	agg := graph.Person{Key: p.key, Cables: len(p.mentions)}
 	var aliases, roles, countries, how []string
 	mentions := p.mentions
@@ -59,6 +66,14 @@ func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[str
 	agg.Roles = sortedDistinct(roles)
 	agg.Countries = sortedDistinct(countries)
 	agg.How = sortedDistinct(how)
+	return agg
+}
+
+// setPerson installs a person's new aggregate, with forms its
+// personForms, in the name indexes and AFFILIATED_WITH edges.
+func (s *Store) setPerson(p *personRec, agg graph.Person, forms []string, touchedCountries map[string]*delta) {
+	oldCountries := p.agg.Countries
+	s.unindexNames(p)
 	p.agg = agg
 	for _, cc := range oldCountries {
 		if !slices.Contains(agg.Countries, cc) {
@@ -74,7 +89,7 @@ func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[str
 			touchedCountries[cc] = &delta{}
 		}
 	}
-	s.indexNames(p)
+	s.indexNames(p, forms)
 }
 
 // personForms are the normalised strings FindPersons matches exactly.
@@ -86,8 +101,8 @@ func personForms(p graph.Person) []string {
 	return sortedDistinct(forms)
 }
 
-func (s *Store) indexNames(p *personRec) {
-	p.forms = personForms(p.agg)
+func (s *Store) indexNames(p *personRec, forms []string) {
+	p.forms = forms
 	for _, f := range p.forms {
 		addKey(s.names, f, p.key)
 	}
@@ -134,18 +149,21 @@ func (s *Store) recomputeCountry(c *countryRec, d *delta) {
 		return
 	}
 	name := ""
-	set := c.concerns
 	if !d.removed {
+		// PickLongest is order-free and idempotent: the added cables
+		// still concerning the country, repeats and all, fold into the
+		// current name without a set of them (at the release's size a
+		// set of nearly every cable for the US).
 		name = c.name
-		set = map[*cableRec]struct{}{}
 		for _, r := range d.added {
 			if _, ok := c.concerns[r]; ok {
-				set[r] = struct{}{}
+				name = graph.PickLongest(name, r.countryNames[c.code])
 			}
 		}
-	}
-	for r := range set {
-		name = graph.PickLongest(name, r.countryNames[c.code])
+	} else {
+		for r := range c.concerns {
+			name = graph.PickLongest(name, r.countryNames[c.code])
+		}
 	}
 	c.name = name
 }

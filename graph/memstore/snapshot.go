@@ -416,9 +416,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	// The aggregates once, over every cable: linking frame by frame and
 	// recomputing per frame recomputed a popular person's names and
 	// countries once per frame.
-	s.mu.Lock()
-	s.recompute(t)
-	s.mu.Unlock()
+	s.recomputeRestored(t)
 	if err := ctx.Err(); err != nil {
 		return nil, info, fmt.Errorf("reading snapshot: %w", err)
 	}
@@ -439,9 +437,9 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	return s, info, nil
 }
 
-// linkRestored links a frame's records, the cable side and the people
-// side (write.go's linkCable and linkPeople, which touch disjoint maps) on
-// two cores; the aggregates wait for recompute. A snapshot holds each
+// linkRestored links a frame's records, the cable and topic side and the
+// people side (write.go's linkCable, linkTopics and linkPeople, which touch
+// disjoint maps, about half the work each) on two cores; the aggregates wait for recompute. A snapshot holds each
 // cable once, so nothing is replaced.
 func (s *Store) linkRestored(recs []*cableRec, t touched) {
 	s.mu.Lock()
@@ -450,12 +448,45 @@ func (s *Store) linkRestored(recs []*cableRec, t touched) {
 	wg.Go(func() {
 		for _, r := range recs {
 			s.linkCable(r, t)
+			s.linkTopics(r)
 		}
 	})
 	for _, r := range recs {
 		s.linkPeople(r, t)
 	}
 	wg.Wait()
+}
+
+// recomputeRestored computes the aggregates of a restore's nodes: the
+// persons' (most of the work, each a pure function of its mentions) on
+// every core first, then installs them and the rest as recompute does.
+func (s *Store) recomputeRestored(t touched) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ps := make([]*personRec, 0, len(t.persons))
+	for k := range t.persons {
+		if p := s.persons[k]; p != nil && len(p.mentions) > 0 {
+			ps = append(ps, p)
+		}
+	}
+	aggs := make([]graph.Person, len(ps))
+	forms := make([][]string, len(ps))
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(ps); i += workers {
+				aggs[i] = personAggregate(ps[i], t.persons[ps[i].key])
+				forms[i] = personForms(aggs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range ps {
+		s.setPerson(p, aggs[i], forms[i], t.countries)
+		delete(t.persons, p.key)
+	}
+	s.recompute(t) // what is left: countries, tags, references, organizations
 }
 
 // addPostings installs restored posting lists in the text index.

@@ -63,7 +63,7 @@ func TestSnapshotCodecKeepsNilAndEmptyApart(t *testing.T) {
 }
 
 // TestSnapshotCodecSharesStrings: repeated strings come back interned
-// (the same bytes across frames), evidence found in the body is a slice of
+// (the same bytes across the frames a worker decodes), evidence found in the body is a slice of
 // it, and interactions quoting the same sentence share one string, as
 // prepare made them.
 func TestSnapshotCodecSharesStrings(t *testing.T) {
@@ -75,8 +75,16 @@ func TestSnapshotCodecSharesStrings(t *testing.T) {
 			{A: "jones|US", B: "smith|US", Evidence: "not in the body"},
 		}}
 	}
-	a := roundTrip(t, []snapCable{{Doc: mk("A")}})[0].Doc
-	b := roundTrip(t, []snapCable{{Doc: mk("B")}})[0].Doc
+	// Two frames decoded by one worker (one memo).
+	memo := interner{}
+	decode := func(id string) *graph.Cable {
+		got, err := decodeCables(encodeCables(newSnapEnc(), []snapCable{{Doc: mk(id)}}), &memo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got[0].Doc
+	}
+	a, b := decode("A"), decode("B")
 	if unsafe.StringData(a.Origin) != unsafe.StringData(b.Origin) || unsafe.StringData(a.Interactions[0].A) != unsafe.StringData(b.Interactions[0].A) {
 		t.Error("repeated strings of two frames are not interned")
 	}

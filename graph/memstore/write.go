@@ -156,12 +156,14 @@ func prepareIndexed(c *graph.Cable, hash string) (*cableRec, error) {
 func (s *Store) link(r *cableRec, t touched) {
 	s.linkCable(r, t)
 	s.linkPeople(r, t)
+	s.linkTopics(r)
 }
 
 // linkCable adds the cable with its tags, references, organizations and
-// text; linkPeople its countries, persons and interactions. They touch
-// disjoint parts of the store (and of t), so that a restore runs them
-// side by side (snapshot.go).
+// text; linkPeople its countries, persons and their interactions;
+// linkTopics the interactions' topics. They touch disjoint parts of the
+// store (and of t), so that a restore runs them side by side
+// (snapshot.go).
 func (s *Store) linkCable(r *cableRec, t touched) {
 	r.slot = uint32(len(s.slots))
 	s.slots = append(s.slots, r)
@@ -221,6 +223,12 @@ func (s *Store) linkPeople(r *cableRec, t touched) {
 	for _, ir := range r.interactions {
 		s.persons[ir.in.A].inter[ir] = struct{}{}
 		s.persons[ir.in.B].inter[ir] = struct{}{}
+	}
+}
+
+// linkTopics indexes the cable's interactions by topic.
+func (s *Store) linkTopics(r *cableRec) {
+	for _, ir := range r.interactions {
 		for _, tp := range ir.topics {
 			set := s.byTopic[tp]
 			if set == nil {
