@@ -99,7 +99,7 @@ func interactionsMatchBy(f graph.InteractionFilter, params map[string]any, topic
 		params["persons"] = strs(f.Persons)
 		conds = append(conds, "(a.key IN $persons OR b.key IN $persons)")
 	}
-	conds = append(conds, kindDateConds(f, params)...)
+	kd := kindDateConds(f, params)
 	if len(f.Topics) > 0 {
 		params["topics"] = lowerAll(f.Topics)
 		if len(f.Cables) == 0 && len(f.Persons) == 0 {
@@ -107,10 +107,13 @@ func interactionsMatchBy(f graph.InteractionFilter, params map[string]any, topic
 			if topicq != "" {
 				params["topicq"] = topicq
 			}
+			// The anchor tests the kinds in both its parts already.
+			kd = dateConds(f, params)
 		} else {
 			conds = append(conds, topicCond)
 		}
 	}
+	conds = append(conds, kd...)
 	if len(conds) == 0 {
 		return match
 	}
@@ -137,6 +140,12 @@ func kindDateConds(f graph.InteractionFilter, params map[string]any) []string {
 		params["co"] = graph.InteractionCoMentioned
 		conds = append(conds, "r.kind <> $co")
 	}
+	return append(conds, dateConds(f, params)...)
+}
+
+// dateConds are the conditions of f's date window on r.
+func dateConds(f graph.InteractionFilter, params map[string]any) []string {
+	var conds []string
 	if f.Since != nil {
 		params["since"] = *utc(f.Since)
 		conds = append(conds, "r.date >= $since")
