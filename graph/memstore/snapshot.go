@@ -25,25 +25,28 @@ import (
 // skeleton with its paragraph spans, and content hash, in write order, and
 // the dataset info) and the text index's postings, the one index that is
 // costly to rebuild (tokenising every body and growing a map of every
-// term). Everything else is rebuilt: restoring interns the skeleton's
-// strings and replays it through the write path (build and link, as
-// WriteCables does), so that a restored store is by construction the store
-// a load would build. Storing the skeleton rather than the written cable
+// term). Everything else is rebuilt: restoring replays the skeletons
+// through the write path's build and link (as WriteCables does; linked on
+// two cores and aggregated once at the end, see linkRestored and
+// recomputeRestored), so that a restored store is by construction the
+// store a load would build. Storing the skeleton rather than the written cable
 // keeps paragraph texts once (in the body) and spares finding them again.
 // See BenchmarkSnapshot for what writing and restoring cost.
 //
 // Layout: the magic line, a uint32 format version, then frames. Each frame
 // is a uint32 payload length, a uint32 CRC-32C of the payload and the
-// payload, a gob stream of its own (so frames decode in parallel). The
-// first frame holds a snapshotHeader, then come frames of up to snapFrame
-// cables, then frames of postings (snapPostings); the header says how many
-// of each follow, so a truncated file is detected. Integers are
-// little-endian.
+// payload, which decodes on its own (so frames decode in parallel). The
+// first frame holds a snapshotHeader (gob), then come frames of up to
+// snapFrame cables (snapshot_codec.go), then frames of postings
+// (snapshot_postings.go); the header says how many of each follow, so a
+// truncated file is detected. Integers are little-endian. Version 4
+// replaced gob in the cable and postings frames (restoring took half the
+// CPU); older snapshots are refused and the inputs loaded again.
 
 const (
 	snapMagic    = "CABLEGRAPH MEMSTORE SNAPSHOT\n"
-	snapVersion  = 3
-	snapFrame    = 1000     // cables per frame, and per WriteCables on restore
+	snapVersion  = 4
+	snapFrame    = 1000     // cables per frame, linked together on restore
 	snapMaxLen   = 1 << 30  // a frame larger than this is damage, not data
 	snapBufSize  = 1 << 20  // buffered I/O
 	snapPosts    = 1 << 18  // postings per frame (about)
@@ -394,7 +397,11 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	}()
 
 	s := New()
+	// Sized once from the header instead of grown (and rehashed) while
+	// linking; a damaged count costs at most a bounded allocation.
 	s.text.postings = make(map[string]*[]posting, min(max(h.Terms, 0), 1<<23))
+	s.cables = make(map[string]*cableRec, min(info.Cables, 1<<21))
+	s.slots = make([]*cableRec, 0, min(info.Cables, 1<<21))
 	n, got := 0, 0
 	t := newTouched()
 	for out := range order {
