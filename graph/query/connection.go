@@ -59,6 +59,12 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 		out.Persons = []string{a}
 		return out, nil
 	}
+	if done, err := s.pushedChain(ctx, a, b, maxHops, q, out); err != nil || done {
+		if err != nil {
+			return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+		}
+		return out, nil
+	}
 	bfs := newBidi(a, b)
 	for bfs.a.depth+bfs.b.depth < maxHops && len(bfs.a.frontier) > 0 && len(bfs.b.frontier) > 0 {
 		this, other := bfs.a, bfs.b
@@ -83,8 +89,13 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 			return out, nil
 		}
 	}
-	out.Reason = fmt.Sprintf("no chain within %d hops", maxHops)
+	out.Reason = noChain(maxHops)
 	return out, nil
+}
+
+// noChain is the Reason of a search that found no chain.
+func noChain(maxHops int) string {
+	return fmt.Sprintf("no chain within %d hops", maxHops)
 }
 
 // linkFilter is the filter of the interactions that link persons.

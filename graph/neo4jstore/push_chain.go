@@ -1,0 +1,131 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// A connection between two persons (graph/query, ChainSource) is, at the
+// size of the release, usually one or two links long: ambassadors and
+// ministers meet everybody. The search over InteractionPartners asks a
+// statement per level, each shipping every partner of a hub, then one for
+// the proof. Here one statement answers those chains exactly, the proof
+// included. Reading a relationship's kind or date is what costs around a
+// hub (thousands of property reads), so the neighbourhoods are read
+// without them and the filter is checked only where the answer is:
+//
+//   - a direct link: the first's neighbours hold the second, and an
+//     interaction between them passes the filter;
+//   - else two links: the neighbours common to both (each read once,
+//     intersected in memory), in key order, checked one by one until one
+//     is linked to both by interactions passing the filter (usually the
+//     first: the smallest key wins whatever follows); then the
+//     interactions of its two links;
+//   - else, with maxHops of 3 or more, shortestPath says whether any chain
+//     is within reach: none is an exact answer, a longer one is left to the
+//     search (exact false), which picks the smallest among all the
+//     shortest chains.
+//
+// The search stops once it has reached more than maxVisited persons; its
+// answer is this one whenever it cannot have reached that many: after one
+// level for two links (at most every person plus the two ends), at most
+// every person from each side for no chain. The count of persons comes
+// from the count store.
+
+// maxChainHops bounds the hops a statement may ask of shortestPath, whose
+// length bound is a literal in the statement.
+const maxChainHops = 32
+
+// relVar finds relConds' relationship variable r in its conditions.
+var relVar = regexp.MustCompile(`\br\.`)
+
+// ShortestChain implements query.ChainSource.
+func (s *Store) ShortestChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) ([]string, []graph.Interaction, bool, error) {
+	if maxHops < 1 || maxHops > maxChainHops {
+		return nil, nil, false, fmt.Errorf("shortest chain of at most %d hops: %w", maxHops, graph.ErrInvalid)
+	}
+	if a == b {
+		return nil, nil, false, nil // shortestPath refuses one node at both ends
+	}
+	params := map[string]any{"a": a, "b": b, "hops": int64(maxHops)}
+	conds := relConds(f, params)
+	on := func(v string) string { // the conditions of f on relationship v
+		if len(conds) == 0 {
+			return "true"
+		}
+		return "(" + relVar.ReplaceAllString(strings.Join(conds, " AND "), v+".") + ")"
+	}
+	cypher := `MATCH (x:Person {key: $a}), (y:Person {key: $b})
+CALL (x) {
+  MATCH (x)-[:INTERACTED]-(m)
+  RETURN collect(DISTINCT m) AS na
+}
+CALL (x, y, na) {
+  WITH x, y WHERE y IN na
+  MATCH (x)-[r:INTERACTED]-(y) WHERE ` + on("r") + `
+  RETURN collect(r) AS direct
+}
+CALL (x, y, na, direct) {
+  WITH x, y, na WHERE size(direct) = 0 AND $hops >= 2
+  MATCH (y)-[:INTERACTED]-(m)
+  WITH x, y, na, collect(DISTINCT m) AS nb
+  UNWIND [m IN nb WHERE m IN na AND m <> x AND m <> y] AS m
+  WITH x, y, m ORDER BY m.key
+  WITH x, y, collect(m) AS candidates
+  UNWIND candidates AS m
+  WITH x, y, m WHERE m:Person
+    AND EXISTS { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` }
+    AND EXISTS { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` }
+  WITH x, y, m LIMIT 1
+  CALL (x, m) { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` RETURN collect(r) AS r1 }
+  CALL (y, m) { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` RETURN collect(r) AS r2 }
+  RETURN collect(m.key) AS mid, collect(r1 + r2) AS via
+}
+CALL (x, y, direct, mid) {
+  WITH x, y WHERE size(direct) = 0 AND size(mid) = 0 AND $hops >= 3
+  OPTIONAL MATCH p = shortestPath((x)-[:INTERACTED*..` + fmt.Sprint(maxHops) + `]-(y))
+  WHERE all(r IN relationships(p) WHERE ` + on("r") + `)
+  RETURN min(length(p)) AS far
+}
+WITH x, y, mid, far, CASE WHEN size(direct) > 0 THEN direct ELSE coalesce(via[0], []) END AS proof
+RETURN CASE WHEN size(proof) = 0 THEN [] ELSE [x.key] + mid + [y.key] END, far,
+  [r IN proof | [startNode(r).key, endNode(r).key, startNode(r).name, endNode(r).name,
+    r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}]],
+  COUNT { MATCH (p:Person) }`
+	recs, err := s.readOne(ctx, "shortest chain", cypher, params)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if len(recs) == 0 { // a or b is nobody: the search finds no chain either
+		return []string{}, []graph.Interaction{}, true, nil
+	}
+	v := recs[0].Values
+	chain := strList(v[0])
+	rows, _ := v[2].([]any)
+	persons, _ := v[3].(int64)
+	proof := make([]graph.Interaction, 0, len(rows))
+	for _, row := range rows {
+		cols, _ := row.([]any)
+		if len(cols) != 5 {
+			return nil, nil, false, fmt.Errorf("shortest chain %s to %s: a proof row of %d columns", a, b, len(cols))
+		}
+		proof = append(proof, toInteraction(cols))
+	}
+	switch {
+	case len(chain) == 2:
+		return chain, proof, true, nil
+	case len(chain) == 3:
+		return chain, proof, persons+2 <= int64(maxVisited), nil
+	case len(chain) != 0:
+		return nil, nil, false, fmt.Errorf("shortest chain %s to %s: a chain of %d persons", a, b, len(chain))
+	case v[1] == nil: // no chain at all within maxHops
+		return []string{}, []graph.Interaction{}, 2*persons <= int64(maxVisited), nil
+	default: // three links or more (or a shorter one the checks above
+		// did not see): the search picks among them
+		return nil, nil, false, nil
+	}
+}
