@@ -236,7 +236,9 @@ func (r *Resolver) search(ctx context.Context, q string, first *int, after *stri
 
 // searchPage runs the search, without counting every hit when the
 // selection shows neither totalCount nor pageInfo and the store can skip
-// the count (query.SearchHitsSource): Total is then -1, never shown.
+// the count (query.SearchHitsSource): Total is then -1, never shown. When
+// the hits' cables are shown as summaries, a query.SearchSummariesSource
+// reads them with the hits.
 func (r *Resolver) searchPage(ctx context.Context, q string, p graph.Page) (graph.SearchPage, error) {
 	src, ok := query.ReaderAs[query.SearchHitsSource](r.store)
 	if !ok || p.Limit < 1 || !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
@@ -246,6 +248,19 @@ func (r *Resolver) searchPage(ctx context.Context, q string, p graph.Page) (grap
 		if f.Name == "totalCount" || f.Name == "pageInfo" {
 			return r.store.Search(ctx, q, p)
 		}
+	}
+	if both, ok := query.ReaderAs[query.SearchSummariesSource](r.store); ok && summaryEnough(ctx) {
+		hits, cables, err := both.SearchHitsSummaries(ctx, q, p)
+		if err != nil {
+			return graph.SearchPage{}, err
+		}
+		// The page's cables come from the summary loader (summaryEnough):
+		// primed here, they need no second statement.
+		l := r.loaders(ctx)
+		for _, c := range cables {
+			l.summary.Prime(c.ID, c)
+		}
+		return graph.SearchPage{Hits: hits, Total: -1}, nil
 	}
 	hits, err := src.SearchHits(ctx, q, p)
 	return graph.SearchPage{Hits: hits, Total: -1}, err

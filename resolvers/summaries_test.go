@@ -137,3 +137,58 @@ func TestSearchWithoutTotalsOnlyWhenUnseen(t *testing.T) {
 		sameAnswer(t, c.name, c.query, plain.URL, fast.URL, &hitsOnly.calls, c.hitsOnly)
 	}
 }
+
+// searchSummariesStore is a searchHitsStore that reads the hits' summaries
+// with them (as the Neo4j store does), counting those reads and the cable
+// reads that would follow them.
+type searchSummariesStore struct {
+	searchHitsStore
+	summaries, cables atomic.Int64
+}
+
+var _ query.SearchSummariesSource = (*searchSummariesStore)(nil)
+
+func (s *searchSummariesStore) SearchHitsSummaries(ctx context.Context, q string, p graph.Page) ([]graph.SearchHit, []*graph.Cable, error) {
+	s.summaries.Add(1)
+	hits, err := s.SearchHits(ctx, q, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.CableID
+	}
+	cs, err := query.CableSummariesOf(s.Reader)(ctx, ids)
+	return hits, cs, err
+}
+
+func (s *searchSummariesStore) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	s.cables.Add(1)
+	return s.Reader.Cables(ctx, ids)
+}
+
+// TestSearchSummariesInOneRead: a search page showing only its cables'
+// summary fields reads them with the hits (SearchSummariesSource) and
+// reads no cable after; a page showing more of its cables does not; the
+// answers are the same.
+func TestSearchSummariesInOneRead(t *testing.T) {
+	m := fixtureStore(t)
+	both := &searchSummariesStore{searchHitsStore: searchHitsStore{Reader: m}}
+	plain := e2etest.Server(t, struct{ graph.Reader }{m}, nil)
+	fast := e2etest.Server(t, both, nil)
+	for _, c := range []struct {
+		name, query string
+		one         bool
+	}{
+		{"summaries", `{ search(query: "Kosovo", first: 3) { edges { cursor node { score cable { id subject created origin } } } } }`, true},
+		{"second page", `{ search(query: "Kosovo", first: 2, after: "Y3Vyc29yOjA=") { edges { node { cable { id classification } } } } }`, true},
+		{"tags", `{ search(query: "Kosovo", first: 3) { edges { node { cable { id tags { code } } } } } }`, false},
+		{"total", `{ search(query: "Kosovo", first: 3) { totalCount edges { node { cable { id } } } } }`, false},
+	} {
+		cables := both.cables.Load()
+		sameAnswer(t, c.name, c.query, plain.URL, fast.URL, &both.summaries, c.one)
+		if read := both.cables.Load() - cables; c.one && read != 0 {
+			t.Errorf("%s: %d cable reads after the hits and their summaries, want none", c.name, read)
+		}
+	}
+}

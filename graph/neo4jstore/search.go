@@ -111,32 +111,69 @@ const searchSlack = 32
 // with the page's last one is among them and the order by id holds.
 // Otherwise (more ties than the slack) it asks Search.
 func (s *Store) SearchHits(ctx context.Context, query string, p graph.Page) ([]graph.SearchHit, error) {
+	hits, _, err := s.searchTop(ctx, query, p, false)
+	return hits, err
+}
+
+// SearchHitsSummaries is SearchHits with the summaries of the hits'
+// cables, as CableSummaries gives them, read by the same statement
+// (query.SearchSummariesSource): a search page shown with its cables'
+// subjects is one round trip, not two. The summaries are nil when the page
+// needed Search (more ties than the slack).
+func (s *Store) SearchHitsSummaries(ctx context.Context, query string, p graph.Page) ([]graph.SearchHit, []*graph.Cable, error) {
+	return s.searchTop(ctx, query, p, true)
+}
+
+// searchTop is SearchHits, with the hits' summaries when summaries is true
+// and the page came from the index's top hits.
+func (s *Store) searchTop(ctx context.Context, query string, p graph.Page, summaries bool) ([]graph.SearchHit, []*graph.Cable, error) {
 	lq := luceneQuery(query)
 	if lq == "" || p.Offset < 0 || p.Limit < 1 {
 		sp, err := s.Search(ctx, query, p)
-		return sp.Hits, err
+		return sp.Hits, nil, err
 	}
 	end := p.Offset + p.Limit
 	fetch := end + searchSlack
 	hits := []graph.SearchHit{}
+	got := map[string]*graph.Cable{}
+	ret := "RETURN node.id, score"
+	if summaries {
+		ret += `, node.created, node.released, coalesce(node.classification, ''), coalesce(node.origin, ''), coalesce(node.subject, '')`
+	}
 	_, err := s.read(ctx, "search hits", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		hits = hits[:0]
+		clear(got)
 		recs, err := collect(ctx, tx, awaitText+`
 CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node, score
-RETURN node.id, score`, map[string]any{"q": lq, "fetch": int64(fetch)})
+`+ret, map[string]any{"q": lq, "fetch": int64(fetch)})
 		for _, r := range recs {
 			sc, _ := r.Values[1].(float64)
-			hits = append(hits, graph.SearchHit{CableID: str(r.Values[0]), Score: sc})
+			id := str(r.Values[0])
+			hits = append(hits, graph.SearchHit{CableID: id, Score: sc})
+			if summaries && len(r.Values) == 7 {
+				got[id] = &graph.Cable{
+					ID: id, Created: timeValue(r.Values[2]), Released: timeValue(r.Values[3]),
+					Classification: str(r.Values[4]), Origin: str(r.Values[5]), Subject: str(r.Values[6]),
+				}
+			}
 		}
 		return nil, err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	slices.SortFunc(hits, graph.CompareSearchHits)
 	if len(hits) == fetch && hits[len(hits)-1].Score >= hits[end-1].Score {
 		sp, err := s.Search(ctx, query, p)
-		return sp.Hits, err
+		return sp.Hits, nil, err
 	}
-	return slices.Clone(hits[min(p.Offset, len(hits)):min(end, len(hits))]), nil
+	page := slices.Clone(hits[min(p.Offset, len(hits)):min(end, len(hits))])
+	if !summaries {
+		return page, nil, nil
+	}
+	ids := make([]string, len(page))
+	for i, h := range page {
+		ids[i] = h.CableID
+	}
+	return page, inOrder(ids, got), nil
 }
