@@ -332,7 +332,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		wg.Go(func() {
 			// One intern memo per worker, kept across frames: codes, names
 			// and keys repeat across the whole corpus.
-			intern := interner{}
+			intern := make(interner, 1<<15) // grown once rather than from empty
 			for j := range jobs {
 				j(&intern)
 			}
