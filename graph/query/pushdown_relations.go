@@ -16,16 +16,18 @@ import (
 // sentences. The answer stays the generic one: this code still applies the
 // whole-word test, the merge and the ranking.
 type DiscussionsSource interface {
-	// DiscussionInteractions returns topical, exactly what
+	// DiscussionInteractions returns topical, the interactions
 	// Interactions(base with Topics: topics) returns, and for each word
 	// words[i] a list byWord[i] holding every interaction passing base
 	// whose evidence contains words[i] as a whole word (more may come: the
-	// caller tests each), in the Reader's order. Every such sentence
-	// counts, however many cables name the word: a cap would drop proof
-	// silently. The lists are the caller's to read, not to modify: a store
-	// may share parts (Topics) with its own records. ok false means it
-	// cannot answer this question exactly and read nothing; the caller
-	// then asks the Reader.
+	// caller tests each; those already in topical may be left out), each
+	// list in the Reader's order. Every such sentence counts, however many
+	// cables name the word: a cap would drop proof silently. Only what
+	// Discussions reads need be set: AName, BName and Topics may be empty,
+	// and the lists are the caller's to read, not to modify (a store may
+	// share parts with its own records). ok false means it cannot answer
+	// this question exactly and read nothing; the caller then asks the
+	// Reader.
 	DiscussionInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error)
 }
 
