@@ -234,7 +234,11 @@ func writeFrame(w io.Writer, payload []byte) error {
 }
 
 // readFrame reads one frame's payload and checks it.
-func readFrame(r io.Reader) ([]byte, error) {
+func readFrame(r io.Reader) ([]byte, error) { return readFrameInto(r, nil) }
+
+// readFrameInto reads one frame's payload into buf when it is large
+// enough, else into a new buffer, and checks it.
+func readFrameInto(r io.Reader, buf []byte) ([]byte, error) {
 	var h [8]byte
 	if _, err := io.ReadFull(r, h[:]); err != nil {
 		return nil, fmt.Errorf("snapshot truncated (frame header): %w: %w", err, ErrBadSnapshot)
@@ -246,7 +250,10 @@ func readFrame(r io.Reader) ([]byte, error) {
 	// Allocate at most snapReadStep ahead of the data, so that a damaged
 	// length near the limit cannot allocate a gigabyte up front; a frame
 	// of a normal size is read straight into a buffer of its size.
-	payload := make([]byte, 0, min(int(n), snapReadStep))
+	payload := buf[:0]
+	if cap(payload) < int(n) {
+		payload = make([]byte, 0, min(int(n), snapReadStep))
+	}
 	for len(payload) < int(n) {
 		k := min(int(n)-len(payload), snapReadStep)
 		payload = slices.Grow(payload, k)
@@ -327,6 +334,16 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	workers := max(1, runtime.GOMAXPROCS(0))
 	order := make(chan chan result, 2*workers) // frames in file order
 	jobs := make(chan func(*interner), workers)
+	// Payload buffers go round: the decoders copy out every string they
+	// keep (snapshot_codec.go), so a decoded frame's buffer takes the next
+	// frame, sparing a file's worth of garbage (and its collections).
+	free := make(chan []byte, 2*workers+2)
+	recycle := func(p []byte) {
+		select {
+		case free <- p:
+		default:
+		}
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
@@ -343,7 +360,12 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		defer close(jobs)
 		for i := range frames + h.PostingFrames {
 			out := make(chan result, 1)
-			p, err := readFrame(br)
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
+			}
+			p, err := readFrameInto(br, buf)
 			if err == nil && ctx.Err() != nil {
 				err = fmt.Errorf("reading snapshot: %w", ctx.Err())
 			}
@@ -363,12 +385,14 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 			if i >= frames {
 				jobs <- func(*interner) {
 					posts, err := decodePostings(p, info.Cables)
+					recycle(p)
 					out <- result{posts: posts, err: err}
 				}
 				continue
 			}
 			jobs <- func(intern *interner) {
 				batch, err := decodeCables(p, intern)
+				recycle(p)
 				if err != nil {
 					out <- result{err: err}
 					return

@@ -21,6 +21,11 @@ import (
 // makes them. Integers are varints; a slice's length is written plus one,
 // so that nil and empty stay apart.
 //
+// The decoders copy out every string they keep (never slice the payload):
+// a restore reuses a decoded frame's buffer for the next frame, and
+// TestSnapshotCodecCoversEveryField overwrites the payload after decoding
+// to check it.
+//
 // Encoder and decoder walk graph.Cable's fields in the same order;
 // TestSnapshotCodecCoversEveryField fills every field and checks that the
 // round trip gives the cable back.

@@ -28,12 +28,17 @@ func filledCable(t *testing.T) snapCable {
 	return snapCable{Hash: "hash", Doc: &c, Spans: spans, DocLen: 12345, NTerms: 678}
 }
 
+// roundTrip encodes and decodes a frame, then overwrites the payload, as
+// a restore reuses it for the next frame: nothing decoded may point into it.
 func roundTrip(t *testing.T, batch []snapCable) []snapCable {
 	t.Helper()
 	p := encodeCables(newSnapEnc(), batch)
 	got, err := decodeCables(p, &interner{})
 	if err != nil {
 		t.Fatalf("decode: %v", err)
+	}
+	for i := range p {
+		p[i] = 'x'
 	}
 	return got
 }
@@ -129,9 +134,13 @@ func TestSnapshotPostingsRoundTrip(t *testing.T) {
 	}
 	remap := []int32{0, -1, 1, 2, 3, 4} // slot 1 was replaced
 	p := postingFrame{"kosovo", "pristina", "gone"}.encode(postings, remap)
-	got, err := decodePostings(p, 5)
+	q := append([]byte(nil), p...)
+	got, err := decodePostings(q, 5)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range q {
+		q[i] = 'x' // reused for the next frame: nothing decoded may point into it
 	}
 	want := snapTerms{terms: []string{"kosovo"}, lists: [][]posting{{{slot: 0, tf: 3}, {slot: 1, tf: 1}, {slot: 4, tf: 7}}}}
 	if !reflect.DeepEqual(got, want) {
