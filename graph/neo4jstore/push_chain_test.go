@@ -96,7 +96,7 @@ func TestNeo4jShortestChainMatchesSearch(t *testing.T) {
 		t.Fatalf("extract.New: %v", err)
 	}
 	pushed, plain := query.New(n, ex), query.New(generic{n}, ex)
-	keys := []string{"alpha", "bravo", "charlie", "echo", "kilo", "lima", "mike", "november", "oscar", "yankee", "nobody"}
+	keys := []string{"alpha", "bravo", "charlie", "echo", "kilo", "lima", "l3", "mike", "november", "oscar", "yankee", "nobody"}
 	since := time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC)
 	var qs []graph.ConnectionQuery
 	for _, a := range keys {
