@@ -1,8 +1,12 @@
 package memstore_test
 
 import (
+	"cmp"
 	"context"
+	"os"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -144,4 +148,68 @@ func BenchmarkDiscussionsShared(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSnapshotDiscussions restores the snapshot file named by
+// CABLEGRAPH_SNAPSHOT (one written by serve --data; at the full release's
+// size it needs ~10 GB) and asks discussions(topic: CABLEGRAPH_TOPIC,
+// default "Kosovo", first: 10) from 4 goroutines, as the API benchmark's
+// clients do, without HTTP and GraphQL: p50 and p99 per question and the
+// bytes one question allocates (which decide how often the whole heap is
+// collected).
+func BenchmarkSnapshotDiscussions(b *testing.B) {
+	path := os.Getenv("CABLEGRAPH_SNAPSHOT")
+	if path == "" {
+		b.Skip("set CABLEGRAPH_SNAPSHOT to a snapshot file written by cablegraph serve --data")
+	}
+	topic := cmp.Or(os.Getenv("CABLEGRAPH_TOPIC"), "Kosovo")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	info, err := memstore.ReadSnapshotInfo(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	st, _, err := memstore.OpenSnapshot(ctx, path, info.Key)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := query.New(st, nil)
+	ask := func() time.Duration {
+		t := time.Now()
+		ds, err := q.Discussions(ctx, graph.DiscussionQuery{Topic: topic, First: 10})
+		if err != nil || len(ds) == 0 {
+			b.Fatalf("%d discussions, %v", len(ds), err)
+		}
+		return time.Since(t)
+	}
+	ask() // the first question builds the cached lists
+	const clients = 4
+	b.ReportAllocs()
+	b.ResetTimer()
+	var mu sync.Mutex
+	var lat []time.Duration
+	var wg sync.WaitGroup
+	per := (b.N + clients - 1) / clients
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := make([]time.Duration, 0, per)
+			for range per {
+				mine = append(mine, ask())
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 }

@@ -117,38 +117,27 @@ func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilt
 
 // groupPairs folds sorted interactions into the first best-ranked
 // discussions. It ranks pointers: a Discussion is large and there is one
-// per pair.
+// per pair. Cables and evidence are gathered in a second pass, for the
+// pairs on the page only: a topic has thousands of sentences, the page a
+// few dozen, and copying them all was most of what a question allocated.
 func groupPairs(ins []graph.Interaction, first int) []graph.Discussion {
 	idx := map[[2]string]*graph.Discussion{}
 	var ds []*graph.Discussion
-	cableSeen := map[[2]string]map[string]bool{}
 	for _, in := range ins {
-		a, b := in.A, in.B
-		if a == b || a == "" || b == "" {
+		k, ok := discussionPair(in)
+		if !ok {
 			continue
 		}
-		if b < a {
-			a, b = b, a
-		}
-		k := [2]string{a, b}
 		d, ok := idx[k]
 		if !ok {
-			d = &graph.Discussion{A: a, B: b}
+			d = &graph.Discussion{A: k[0], B: k[1]}
 			idx[k] = d
 			ds = append(ds, d)
-			cableSeen[k] = map[string]bool{}
 		}
 		d.Count++
 		d.Score += kindWeight(in.Kind) * confidence(in)
 		d.FirstDate = minDate(d.FirstDate, in.Date)
 		d.LastDate = maxDate(d.LastDate, in.Date)
-		// ins is sorted by date then cable, so first sight orders cables
-		// by date then id.
-		if !cableSeen[k][in.Cable] {
-			cableSeen[k][in.Cable] = true
-			d.Cables = append(d.Cables, in.Cable)
-		}
-		d.Evidence = append(d.Evidence, evidenceOf(in))
 	}
 	// A total order (pairs are unique), so no stability is needed.
 	slices.SortFunc(ds, func(x, y *graph.Discussion) int {
@@ -163,11 +152,48 @@ func groupPairs(ins []graph.Interaction, first int) []graph.Discussion {
 			return strings.Compare(x.B, y.B)
 		}
 	})
-	out := make([]graph.Discussion, 0, min(first, len(ds)))
-	for _, d := range ds[:min(first, len(ds))] {
+	ds = ds[:min(first, len(ds))]
+	page := make(map[[2]string]*graph.Discussion, len(ds))
+	for _, d := range ds {
+		page[[2]string{d.A, d.B}] = d
+	}
+	cableSeen := map[[2]string]map[string]bool{}
+	for _, in := range ins {
+		k, ok := discussionPair(in)
+		if !ok {
+			continue
+		}
+		d := page[k]
+		if d == nil {
+			continue
+		}
+		// ins is sorted by date then cable, so first sight orders cables
+		// by date then id.
+		seen := cableSeen[k]
+		if seen == nil {
+			seen = map[string]bool{}
+			cableSeen[k] = seen
+		}
+		if !seen[in.Cable] {
+			seen[in.Cable] = true
+			d.Cables = append(d.Cables, in.Cable)
+		}
+		d.Evidence = append(d.Evidence, evidenceOf(in))
+	}
+	out := make([]graph.Discussion, 0, len(ds))
+	for _, d := range ds {
 		out = append(out, *d)
 	}
 	return out
+}
+
+// discussionPair is the unordered pair of an interaction, keys in order;
+// ok is false for one that does not link two persons.
+func discussionPair(in graph.Interaction) (k [2]string, ok bool) {
+	if in.A == in.B || in.A == "" || in.B == "" {
+		return k, false
+	}
+	return pairOf(in.A, in.B), true
 }
 
 // allKinds lists every interaction kind, co-mentions included.

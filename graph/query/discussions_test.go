@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -155,6 +156,34 @@ func TestDiscussionsReadEverySentenceNamingTheWord(t *testing.T) {
 		}
 		if len(got) != 1 || got[0].A != "mwinyi|TZ" || got[0].B != "smith|US" {
 			t.Errorf("%s: got %+v, want the one Mwinyi-Smith discussion of cable %d of %d", name, got, n, n)
+		}
+	}
+}
+
+// TestDiscussionsPageIsAPrefix: cables and evidence are gathered only for
+// the pairs on the page; each page must be the start of a longer one,
+// evidence and cables included.
+func TestDiscussionsPageIsAPrefix(t *testing.T) {
+	s := newService(t, fixture())
+	ctx := context.Background()
+	for _, q := range []graph.DiscussionQuery{{Topic: "RS"}, {Topic: "Kosovo", IncludeCoMentions: true}} {
+		q.First = 100
+		all, err := s.Discussions(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) < 2 {
+			t.Fatalf("%+v: %d discussions, want at least 2 for the comparison", q, len(all))
+		}
+		for n := 1; n < len(all); n++ {
+			q.First = n
+			page, err := s.Discussions(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(page, all[:n]) {
+				t.Errorf("%+v:\n got %+v\nwant %+v", q, page, all[:n])
+			}
 		}
 	}
 }
