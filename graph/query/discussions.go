@@ -63,7 +63,7 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if err != nil {
 		return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
 	}
-	seen := make(map[string]bool, len(ins))
+	seen := make(map[interactionID]bool, len(ins))
 	for _, in := range ins {
 		seen[identity(in)] = true
 	}
@@ -82,7 +82,7 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 // byEvidenceText finds interactions, not already seen, whose evidence
 // sentence contains one of the words. It narrows to cables whose text has
 // the word (a store index) before reading interactions, batched.
-func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilter, words []string, seen map[string]bool) ([]graph.Interaction, error) {
+func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilter, words []string, seen map[interactionID]bool) ([]graph.Interaction, error) {
 	var out []graph.Interaction
 	for _, w := range words {
 		for offset := 0; ; offset += textPage {

@@ -3,17 +3,23 @@ package query
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
 
-// identity is what makes two interaction records the same fact, so that one
-// found both by topic and by evidence text is counted once.
-func identity(in graph.Interaction) string {
-	return in.Cable + "\x00" + strconv.Itoa(in.Paragraph) + "\x00" + in.A + "\x00" + in.B + "\x00" + in.Kind + "\x00" + in.Status + "\x00" + in.Evidence
+// interactionID is what makes two interaction records the same fact, so
+// that one found both by topic and by evidence text is counted once. A
+// struct, not a joined string: a map hashes its fields where they are,
+// while joining them allocated a copy of every sentence compared.
+type interactionID struct {
+	cable, a, b, kind, status, evidence string
+	paragraph                           int
+}
+
+func identity(in graph.Interaction) interactionID {
+	return interactionID{cable: in.Cable, a: in.A, b: in.B, kind: in.Kind, status: in.Status, evidence: in.Evidence, paragraph: in.Paragraph}
 }
 
 // lessTime orders dates ascending with missing dates last.

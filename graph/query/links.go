@@ -36,13 +36,13 @@ type PairsSource interface {
 // linkBook remembers the proof of every link seen during a search, so that
 // the chosen chain's hops need no further store calls.
 type linkBook struct {
-	seen   map[string]bool
+	seen   map[interactionID]bool
 	inters map[[2]string][]graph.Interaction
 	shared map[[2]string]map[string]bool
 }
 
 func newLinkBook() *linkBook {
-	return &linkBook{seen: map[string]bool{}, inters: map[[2]string][]graph.Interaction{}, shared: map[[2]string]map[string]bool{}}
+	return &linkBook{seen: map[interactionID]bool{}, inters: map[[2]string][]graph.Interaction{}, shared: map[[2]string]map[string]bool{}}
 }
 
 func pairOf(u, v string) [2]string {

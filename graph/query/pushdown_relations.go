@@ -65,7 +65,7 @@ func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.Interact
 		for _, in := range cands {
 			candCables[in.Cable] = true
 		}
-		seen := map[string]bool{}
+		seen := map[interactionID]bool{}
 		for _, in := range topical {
 			if candCables[in.Cable] {
 				seen[identity(in)] = true
