@@ -158,20 +158,8 @@ func BenchmarkDiscussionsShared(b *testing.B) {
 // bytes one question allocates (which decide how often the whole heap is
 // collected).
 func BenchmarkSnapshotDiscussions(b *testing.B) {
-	path := os.Getenv("CABLEGRAPH_SNAPSHOT")
-	if path == "" {
-		b.Skip("set CABLEGRAPH_SNAPSHOT to a snapshot file written by cablegraph serve --data")
-	}
+	path, info := snapshotFromEnv(b)
 	topic := cmp.Or(os.Getenv("CABLEGRAPH_TOPIC"), "Kosovo")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	info, err := memstore.ReadSnapshotInfo(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx := context.Background()
 	st, _, err := memstore.OpenSnapshot(ctx, path, info.Key)
 	if err != nil {

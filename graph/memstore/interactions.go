@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -10,29 +9,8 @@ import (
 	"github.com/cablegraph/cablegraph/graph"
 )
 
-// compareInteractions is the order of Interactions: date (nil last), cable,
-// paragraph, a, b, kind, evidence.
-func compareInteractions(x, y *interRec) int {
-	a, b := x.in, y.in
-	switch {
-	case a.Date == nil && b.Date != nil:
-		return 1
-	case a.Date != nil && b.Date == nil:
-		return -1
-	case a.Date != nil && b.Date != nil:
-		if c := a.Date.Compare(*b.Date); c != 0 {
-			return c
-		}
-	}
-	return cmp.Or(
-		strings.Compare(a.Cable, b.Cable),
-		cmp.Compare(a.Paragraph, b.Paragraph),
-		strings.Compare(a.A, b.A),
-		strings.Compare(a.B, b.B),
-		strings.Compare(a.Kind, b.Kind),
-		strings.Compare(a.Evidence, b.Evidence),
-	)
-}
+// compareInteractions is the order of Interactions (graph.CompareInteractions).
+func compareInteractions(x, y *interRec) int { return graph.CompareInteractions(&x.in, &y.in) }
 
 // Interactions returns the matching INTERACTED relationships, with the
 // persons' current names as AName and BName.

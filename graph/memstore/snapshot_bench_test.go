@@ -92,11 +92,10 @@ func BenchmarkFullScaleSnapshot(b *testing.B) {
 	benchSnapshot(b, n, func(i int) *graph.Cable { return realistic(i, 42, vocab) })
 }
 
-// BenchmarkRestoreFile restores the snapshot file named by
-// CABLEGRAPH_SNAPSHOT (one written by serve --data, under --cache-dir) and
-// reports the time it took and the heap the restored store holds; with
-// -memprofile it shows where that memory goes.
-func BenchmarkRestoreFile(b *testing.B) {
+// snapshotFromEnv returns the snapshot file named by CABLEGRAPH_SNAPSHOT
+// and its header, skipping the benchmark when it is unset.
+func snapshotFromEnv(b *testing.B) (string, memstore.SnapshotInfo) {
+	b.Helper()
 	path := os.Getenv("CABLEGRAPH_SNAPSHOT")
 	if path == "" {
 		b.Skip("set CABLEGRAPH_SNAPSHOT to a snapshot file written by cablegraph serve --data")
@@ -110,6 +109,15 @@ func BenchmarkRestoreFile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return path, info
+}
+
+// BenchmarkRestoreFile restores the snapshot file named by
+// CABLEGRAPH_SNAPSHOT (one written by serve --data, under --cache-dir) and
+// reports the time it took and the heap the restored store holds; with
+// -memprofile it shows where that memory goes.
+func BenchmarkRestoreFile(b *testing.B) {
+	path, info := snapshotFromEnv(b)
 	ctx := context.Background()
 	for b.Loop() {
 		runtime.GC()

@@ -1,9 +1,7 @@
 package query
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -20,22 +18,6 @@ type interactionID struct {
 
 func identity(in graph.Interaction) interactionID {
 	return interactionID{cable: in.Cable, a: in.A, b: in.B, kind: in.Kind, status: in.Status, evidence: in.Evidence, paragraph: in.Paragraph}
-}
-
-// lessTime orders dates ascending with missing dates last.
-func lessTime(a, b *time.Time) (less, equal bool) {
-	switch {
-	case a == nil && b == nil:
-		return false, true
-	case a == nil:
-		return false, false
-	case b == nil:
-		return true, false
-	case a.Equal(*b):
-		return false, true
-	default:
-		return a.Before(*b), false
-	}
 }
 
 // sortInteractions orders by date, cable, paragraph, a, b, kind, evidence:
@@ -65,22 +47,7 @@ func mergeInteractions(sorted, more []graph.Interaction) []graph.Interaction {
 }
 
 // compareInteractions is the order of sortInteractions.
-func compareInteractions(x, y graph.Interaction) int {
-	if l, eq := lessTime(x.Date, y.Date); !eq {
-		if l {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Or(
-		strings.Compare(x.Cable, y.Cable),
-		cmp.Compare(x.Paragraph, y.Paragraph),
-		strings.Compare(x.A, y.A),
-		strings.Compare(x.B, y.B),
-		strings.Compare(x.Kind, y.Kind),
-		strings.Compare(x.Evidence, y.Evidence),
-	)
-}
+func compareInteractions(x, y graph.Interaction) int { return graph.CompareInteractions(&x, &y) }
 
 func evidenceOf(in graph.Interaction) graph.Evidence {
 	return graph.Evidence{Cable: in.Cable, Paragraph: in.Paragraph, Sentence: in.Evidence, Kind: in.Kind, Date: in.Date}
