@@ -288,14 +288,11 @@ func (s *Store) CableSummaries(ctx context.Context, ids []string) ([]*graph.Cabl
 	_, err := s.read(ctx, "cable summaries", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		clear(got)
 		recs, err := collect(ctx, tx, `
-MATCH (c:Cable) WHERE c.id IN $ids
-RETURN c.id, c.created, c.released, coalesce(c.classification, ''), coalesce(c.origin, ''), coalesce(c.subject, '')`,
-			map[string]any{"ids": strs(ids)})
+MATCH (sc:Cable) WHERE sc.id IN $ids
+RETURN sc.id, `+summaryColumns, map[string]any{"ids": strs(ids)})
 		for _, r := range recs {
-			got[str(r.Values[0])] = &graph.Cable{
-				ID: str(r.Values[0]), Created: timeValue(r.Values[1]), Released: timeValue(r.Values[2]),
-				Classification: str(r.Values[3]), Origin: str(r.Values[4]), Subject: str(r.Values[5]),
-			}
+			id := str(r.Values[0])
+			got[id] = summaryOf(id, r.Values[1:])
 		}
 		return nil, err
 	})
@@ -303,6 +300,18 @@ RETURN c.id, c.created, c.released, coalesce(c.classification, ''), coalesce(c.o
 		return nil, err
 	}
 	return inOrder(ids, got), nil
+}
+
+// summaryColumns are the Cable node properties of a summary (all but the
+// id), of the node a statement names sc; summaryOf reads them back.
+const summaryColumns = `sc.created, sc.released, coalesce(sc.classification, ''), coalesce(sc.origin, ''), coalesce(sc.subject, '')`
+
+// summaryOf is the summary of cable id from the values of summaryColumns.
+func summaryOf(id string, vals []any) *graph.Cable {
+	return &graph.Cable{
+		ID: id, Created: timeValue(vals[0]), Released: timeValue(vals[1]),
+		Classification: str(vals[2]), Origin: str(vals[3]), Subject: str(vals[4]),
+	}
 }
 
 // timeValue reads a stored instant as UTC, as the document has it; null
@@ -353,10 +362,7 @@ func (s *Store) CablePage(ctx context.Context, id string, body, persons, citedBy
 		cites = append(cites, graph.Citation{From: from, Letter: str(r[1])})
 		if !seen[from] {
 			seen[from] = true
-			citing = append(citing, &graph.Cable{
-				ID: from, Created: timeValue(r[2]), Released: timeValue(r[3]),
-				Classification: str(r[4]), Origin: str(r[5]), Subject: str(r[6]),
-			})
+			citing = append(citing, summaryOf(from, r[2:]))
 		}
 	}
 	return c, ps, cites, citing, nil
@@ -377,9 +383,9 @@ RETURN c.doc,
     MATCH (p:Person)-[:MENTIONED_IN]->(c) RETURN ` + personProps + ` ORDER BY p.key
   } ELSE [] END,
   CASE WHEN $cited THEN COLLECT {
-    MATCH (x:Cable)-[r:CITES]->(ref:Reference {id: $id})
-    WITH x, r ORDER BY x.id, r.letter
-    RETURN [x.id, r.letter, x.created, x.released, coalesce(x.classification, ''), coalesce(x.origin, ''), coalesce(x.subject, '')]
+    MATCH (sc:Cable)-[r:CITES]->(ref:Reference {id: $id})
+    WITH sc, r ORDER BY sc.id, r.letter
+    RETURN [sc.id, r.letter, ` + summaryColumns + `]
   } ELSE [] END`
 
 // inOrder returns copies of the cables in got in the order of ids, skipping

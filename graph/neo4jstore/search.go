@@ -136,25 +136,22 @@ func (s *Store) searchTop(ctx context.Context, query string, p graph.Page, summa
 	fetch := end + searchSlack
 	hits := []graph.SearchHit{}
 	got := map[string]*graph.Cable{}
-	ret := "RETURN node.id, score"
+	ret := "RETURN sc.id, score"
 	if summaries {
-		ret += `, node.created, node.released, coalesce(node.classification, ''), coalesce(node.origin, ''), coalesce(node.subject, '')`
+		ret += ", " + summaryColumns
 	}
 	_, err := s.read(ctx, "search hits", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		hits = hits[:0]
 		clear(got)
 		recs, err := collect(ctx, tx, awaitText+`
-CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node, score
+CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node AS sc, score
 `+ret, map[string]any{"q": lq, "fetch": int64(fetch)})
 		for _, r := range recs {
 			sc, _ := r.Values[1].(float64)
 			id := str(r.Values[0])
 			hits = append(hits, graph.SearchHit{CableID: id, Score: sc})
 			if summaries && len(r.Values) == 7 {
-				got[id] = &graph.Cable{
-					ID: id, Created: timeValue(r.Values[2]), Released: timeValue(r.Values[3]),
-					Classification: str(r.Values[4]), Origin: str(r.Values[5]), Subject: str(r.Values[6]),
-				}
+				got[id] = summaryOf(id, r.Values[2:])
 			}
 		}
 		return nil, err
