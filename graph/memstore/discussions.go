@@ -36,22 +36,21 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	f := base
 	f.Topics = topics
 	keep := newInterFilter(base)
-	var inWin []*interRec
-	for _, ir := range s.topicHits(f) {
-		if keep.match(ir) {
-			inWin = append(inWin, ir)
-		}
-	}
-	topical = s.emitSorted(inWin, false)
-	byWord = make([][]graph.Interaction, len(words))
-	for i, w := range words {
+	// The cached lists are sorted, so what passes stays sorted.
+	emitKept := func(list []*interRec, cableWindow bool) []graph.Interaction {
 		var out []*interRec
-		for _, ir := range s.evidenceHits(strings.ToLower(w)) {
-			if keep.match(ir) && inWindow(ir.cable, base.Since, base.Until) {
+		for _, ir := range list {
+			if keep.match(ir) && (!cableWindow || inWindow(ir.cable, base.Since, base.Until)) {
 				out = append(out, ir)
 			}
 		}
-		byWord[i] = s.emitSorted(out, false)
+		return s.emitSorted(out, false)
+	}
+	topical = emitKept(s.topicHits(f), false)
+	byWord = make([][]graph.Interaction, len(words))
+	for i, w := range words {
+		// ListCables(Text: w) applies the window to the cables too.
+		byWord[i] = emitKept(s.evidenceHits(strings.ToLower(w)), true)
 	}
 	return topical, byWord, true, nil
 }

@@ -60,13 +60,13 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	for {
 		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, q)
 		switch {
-		case err != nil && q.topicq != "" && noTopicIndex(err):
+		case err != nil && q.topicq != "" && missingIndex(err, "interactedTopics"):
 			// A database loaded before the index existed: scan, until the
 			// next load's EnsureSchema creates it.
 			s.log.Debug("neo4j: no interactedTopics index; topics are scanned", "err", err)
 			q.topicq = ""
 			continue
-		case err != nil && q.evidence && noEvidenceIndex(err):
+		case err != nil && q.evidence && missingIndex(err, "interactedEvidence"):
 			s.log.Debug("neo4j: no interactedEvidence index; topic words are found through their cables", "err", err)
 			q.evidence = false
 			continue
@@ -85,16 +85,10 @@ type discussionPlan struct {
 	evidence bool
 }
 
-// noTopicIndex tells the error of a statement asking an interactedTopics
-// index the database does not have.
-func noTopicIndex(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "interactedTopics")
-}
-
-// noEvidenceIndex tells the error of a statement asking an
-// interactedEvidence index the database does not have.
-func noEvidenceIndex(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "interactedEvidence")
+// missingIndex tells the error of a statement asking a full-text index
+// (by name) the database does not have.
+func missingIndex(err error, name string) bool {
+	return err != nil && strings.Contains(err.Error(), name)
 }
 
 // evidenceQuery returns the Lucene query of the interactedEvidence index
@@ -136,9 +130,15 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	}
 	cableConds := append([]string{"all(w IN $twords[wi] WHERE toLower(c.subject + ' ' + c.body) CONTAINS w)"}, window...)
 	rConds := kindDateConds(base, params)
+	// A sentence whose interaction is topical is already in part 0, and
+	// the caller keeps one of each: leaving it out of the text parts ships
+	// each row once and skips its cable's text (at the release's size
+	// every sentence naming "kosovo" is also tagged or topical). An
+	// interaction without topics makes topicCond null, hence the coalesce.
+	notTopical := "NOT coalesce(" + topicCond + ", false)"
 	// U+0130 is the one letter Go lower-cases into ASCII and Java does
 	// not: a sentence holding it is kept for the caller's exact test.
-	relConds := append(slices.Clone(rConds), "(toLower(r.evidence) CONTAINS $tlw[wi] OR r.evidence CONTAINS '\u0130')", "NOT coalesce("+topicCond+", false)")
+	relConds := append(slices.Clone(rConds), "(toLower(r.evidence) CONTAINS $tlw[wi] OR r.evidence CONTAINS '\u0130')", notTopical)
 	// The words each path answers, by index into words.
 	var byIndex, byCables []any
 	for i := range words {
@@ -154,12 +154,7 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	// the window. The evidence is a sentence of that text, so this only
 	// drops what the generic path drops; it reads one cable per hit.
 	evCable := append([]string{"all(w IN $cwords[wi] WHERE " + cableFolded + " CONTAINS w)"}, window...)
-	// A sentence whose interaction is topical is already in part 0, and
-	// the caller keeps one of each: leaving it out here ships each row
-	// once and skips its cable's text (at the release's size every
-	// sentence naming "kosovo" is also tagged or topical). An interaction
-	// without topics makes topicCond null, hence the coalesce.
-	evWhere := "\n    WITH r WHERE " + strings.Join(append(slices.Clone(rConds), "NOT coalesce("+topicCond+", false)"), " AND ")
+	evWhere := "\n    WITH r WHERE " + strings.Join(append(slices.Clone(rConds), notTopical), " AND ")
 	cypher := `CALL () {
 ` + topicalMatch + `
   RETURN a, r, b, 0 AS part, 0 AS wi
