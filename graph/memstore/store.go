@@ -41,6 +41,7 @@ type Store struct {
 	hubs     map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
 	partners map[partnerKey][]string        // persons' partners (interactions_links.go)
 	lists    listCache                      // a topic's interactions, sentences naming a word (discussion_lists.go)
+	answers  answerMemo                     // whole answers to questions, until the next write (answers.go)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -124,6 +125,7 @@ func (s *Store) invalidate() {
 	s.partners = nil
 	s.cacheMu.Unlock()
 	s.lists.clear()
+	s.answers.clear()
 }
 
 // normTime returns t in UTC truncated to the second, the precision both

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,7 +36,69 @@ const textBatch = 500
 // is incomplete, the sentence is the proof. Matches are grouped by
 // unordered pair and ranked by Score (sum of kind weight × confidence),
 // then Count, then A and B.
+//
+// A Reader that is an AnswerMemo keeps the answer until its next write;
+// callers share the inner slices (Cables, Evidence, dates) and only read
+// them.
 func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]graph.Discussion, error) {
+	memo, ok := ReaderAs[AnswerMemo](s.r)
+	if !ok {
+		return s.discussions(ctx, q)
+	}
+	v, err := memo.RememberAnswer(ctx, newDiscussionsKey(q), func(ctx context.Context) (any, error) {
+		return s.discussions(ctx, q)
+	})
+	if err != nil {
+		return nil, err
+	}
+	ds, ok := v.([]graph.Discussion)
+	if !ok {
+		return nil, fmt.Errorf("discussions of %q: remembered a %T", q.Topic, v)
+	}
+	return slices.Clone(ds), nil
+}
+
+// AnswerMemo is a Reader that remembers answers until its next write: an
+// embedded store serving a read-only graph is asked the same questions
+// again and again, and recomputing one (thousands of sentences ranked,
+// megabytes allocated) costs more than the answer is worth keeping.
+type AnswerMemo interface {
+	// RememberAnswer returns the answer remembered under key or, when
+	// there is none, compute's. key is comparable and names the question
+	// completely; an error is returned and not remembered; no answer
+	// computed before a write is returned after it.
+	RememberAnswer(ctx context.Context, key any, compute func(context.Context) (any, error)) (any, error)
+}
+
+// discussionsKey names a discussions question for an AnswerMemo: the
+// query with its window as instants (a *time.Time is not comparable by
+// value).
+type discussionsKey struct {
+	topic        string
+	since, until instant
+	coMentions   bool
+	first        int
+}
+
+// instant is a comparable point in time, set false for none.
+type instant struct {
+	set  bool
+	sec  int64
+	nsec int
+}
+
+func newDiscussionsKey(q graph.DiscussionQuery) discussionsKey {
+	at := func(t *time.Time) instant {
+		if t == nil {
+			return instant{}
+		}
+		return instant{set: true, sec: t.Unix(), nsec: t.Nanosecond()}
+	}
+	return discussionsKey{topic: q.Topic, since: at(q.Since), until: at(q.Until), coMentions: q.IncludeCoMentions, first: q.First}
+}
+
+// discussions computes the answer to q.
+func (s *Service) discussions(ctx context.Context, q graph.DiscussionQuery) ([]graph.Discussion, error) {
 	first, err := withDefault("first", q.First, DefaultDiscussions, MaxDiscussions)
 	if err != nil {
 		return nil, err
