@@ -68,11 +68,11 @@
 //     the headroom under GOMEMLIMIT), and logs its choice; input of unknown size
 //     (stdin) could be the whole release and goes to a file. Otherwise,
 //     and for any other store, they go to a spool file in Options.TempDir (the
-//     hash and the cable's JSON, one line each, gzip at BestSpeed, see
-//     BenchmarkSpool: about 5 to 10 times smaller, so that a temp dir in
-//     RAM stays small). The spool file's JSON round trip and gzip cost as
-//     much CPU as parsing and extracting (profile of a 30,000-cable load),
-//     which is why the embedded store skips it.
+//     hash and the cable's canonical encoding, the bytes ContentHash hashes,
+//     one record each, gzip at BestSpeed, see BenchmarkSpool: about 5 to 10
+//     times smaller, so that a temp dir in RAM stays small). Its round trip
+//     gives back what JSON gave back (spool_codec.go); it used to be JSON,
+//     whose encoding and decoding cost about a third of a load's CPU.
 //  2. add the counts of the persons already stored (when the store is also
 //     a graph.Reader, paged through ListPersons: an incremental load folds
 //     keys the way the whole graph says), compute the mapping, read the

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -42,16 +41,6 @@ func ContentHash(c *graph.Cable) (string, error) {
 	e.h.Write([]byte(hashVersion))
 	e.cable(c)
 	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// contentJSON is the cable's JSON (for the spool file) and ContentHash.
-func contentJSON(c *graph.Cable) ([]byte, string, error) {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return nil, "", fmt.Errorf("encoding cable %s: %w", c.ID, err)
-	}
-	h, err := ContentHash(c)
-	return b, h, err
 }
 
 // hasher writes the canonical encoding into h (a hash, or a buffer for

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,9 +15,11 @@ import (
 // and the package doc for what it costs and saves.
 const spoolGzip = true
 
-// spool holds the cables of phase 1 on disk, in input order, one line
-// each: the content hash, a space and the cable's JSON (the very bytes
-// that were hashed, so reading a line back gives the same cable and hash).
+// spool holds the cables of phase 1 on disk, in input order, one record
+// each: the length of the header ("[=]hash[.raw]", see write) and the
+// header, then the length of the cable's canonical encoding and the
+// encoding (the very bytes that were hashed, see spool_codec.go), lengths
+// as uvarints.
 type spool struct {
 	f  *os.File
 	gz bool
@@ -27,7 +29,7 @@ type spool struct {
 }
 
 func newSpool(dir string, gz bool) (*spool, error) {
-	f, err := os.CreateTemp(dir, "cablegraph-spool-*.jsonl")
+	f, err := os.CreateTemp(dir, "cablegraph-spool-*.bin")
 	if err != nil {
 		return nil, fmt.Errorf("creating the spool file for person key resolution (Options.TempDir, or NoResolve): %w", err)
 	}
@@ -46,22 +48,56 @@ func (s *spool) write(it Item) error {
 	raw := it.raw
 	if raw == nil {
 		var err error
-		if raw, err = json.Marshal(it.Cable); err != nil {
-			return fmt.Errorf("spooling cable %s: %w", it.Cable.ID, err)
+		if raw, _, err = contentEncoding(it.Cable); err != nil {
+			return fmt.Errorf("spooling cable: %w", err)
 		}
 	}
-	// "[=]hash[.raw] json": = marks a cable skipped by its raw hash.
+	// Header "[=]hash[.raw]": = marks a cable skipped by its raw hash.
+	header := storedHash(it.Hash, it.RawHash)
 	if it.skipped {
-		s.bw.WriteByte('=')
+		header = "=" + header
 	}
-	s.bw.WriteString(storedHash(it.Hash, it.RawHash))
-	s.bw.WriteByte(' ')
-	s.bw.Write(raw)
-	if err := s.bw.WriteByte('\n'); err != nil {
+	var n [binary.MaxVarintLen64]byte
+	s.bw.Write(n[:binary.PutUvarint(n[:], uint64(len(header)))])
+	s.bw.WriteString(header)
+	s.bw.Write(n[:binary.PutUvarint(n[:], uint64(len(raw)))])
+	if _, err := s.bw.Write(raw); err != nil {
 		return fmt.Errorf("writing the spool file %s: %w", s.f.Name(), err)
 	}
 	s.n++
 	return nil
+}
+
+// maxSpoolRecord bounds a length read back from the spool file, so that
+// a damaged length cannot ask for more memory than any cable takes.
+const maxSpoolRecord = 1 << 30
+
+// next reads the next record written by write: its header and encoding.
+func (s *spool) next(br *bufio.Reader) (header, enc []byte, err error) {
+	read := func() ([]byte, error) {
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if n > maxSpoolRecord {
+			return nil, fmt.Errorf("a record of %d bytes: %w", n, errSpoolDamaged)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	if header, err = read(); err != nil {
+		return nil, nil, err
+	}
+	if enc, err = read(); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, nil, err
+	}
+	return header, enc, nil
 }
 
 func (s *spool) count() int { return s.n }
@@ -79,7 +115,7 @@ func (s *spool) finish() error {
 }
 
 // reader rewinds the spool file and returns a buffered reader over its
-// lines (decompressed when the spool is gzipped) and a function to close it.
+// records (decompressed when the spool is gzipped) and a function to close it.
 func (s *spool) reader() (*bufio.Reader, func(), error) {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return nil, nil, fmt.Errorf("rewinding the spool file %s: %w", s.f.Name(), err)
@@ -96,20 +132,16 @@ func (s *spool) reader() (*bufio.Reader, func(), error) {
 	return bufio.NewReaderSize(r, 1<<20), done, nil
 }
 
-// decode reads spool line n (0-based), "header json\n" (see write).
-func (s *spool) decode(n int, line []byte) (Item, error) {
-	hash, raw, ok := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
-	if !ok {
-		return Item{}, fmt.Errorf("spool file %s: line %d is damaged", s.f.Name(), n+1)
-	}
+// decode reads spool record n (0-based) from its header and encoding
+// (see write).
+func (s *spool) decode(n int, header, enc []byte) (Item, error) {
 	it := Item{Seq: n}
-	it.setHeader(hash)
-	if err := json.Unmarshal(raw, &it.Cable); err != nil {
-		return Item{}, fmt.Errorf("spool file %s: line %d is damaged: %w", s.f.Name(), n+1, err)
+	it.setHeader(header)
+	c, err := decodeCable(enc)
+	if err != nil {
+		return Item{}, fmt.Errorf("spool file %s: record %d is damaged: %w", s.f.Name(), n+1, err)
 	}
-	if it.Cable == nil {
-		return Item{}, fmt.Errorf("spool file %s: line %d holds no cable", s.f.Name(), n+1)
-	}
+	it.Cable = c
 	return it, nil
 }
 

@@ -29,7 +29,7 @@ func BenchmarkSpool(b *testing.B) {
 	for i := range items {
 		c := *it.Cable
 		c.ID = fmt.Sprintf("08MOSCOW%d", i)
-		raw, h, err := contentJSON(&c)
+		raw, h, err := contentEncoding(&c)
 		if err != nil {
 			b.Fatal(err)
 		}

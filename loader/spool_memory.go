@@ -4,9 +4,8 @@ import "context"
 
 // memSpool keeps phase 1's cables in memory, in input order, for a store
 // that lives in this process (memstore): it will hold every cable anyway,
-// and a spool file costs a JSON encoding, gzip both ways and a JSON
-// decoding per cable, about as much CPU as parsing and extracting did
-// (see the package doc). Each cable is let go as soon as phase 2 has
+// and a spool file costs gzip both ways and a decoding per cable (see
+// the package doc). Each cable is let go as soon as phase 2 has
 // handed it on, so that the store can take over its memory.
 type memSpool struct {
 	items []Item

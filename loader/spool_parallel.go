@@ -126,20 +126,21 @@ func (s *spool) eachParallel(ctx context.Context, workers int, prep func(*Item) 
 	}
 	defer done()
 	load := func(first, end int) (func() ([]Item, error), error) {
-		lines := make([][]byte, 0, end-first)
+		headers := make([][]byte, 0, end-first)
+		encs := make([][]byte, 0, end-first)
 		var rerr error
 		for n := first; n < end; n++ {
-			line, err := br.ReadBytes('\n')
+			header, enc, err := s.next(br)
 			if err != nil {
 				rerr = fmt.Errorf("reading the spool file %s at cable %d of %d: %w", s.f.Name(), n+1, s.n, err)
 				break
 			}
-			lines = append(lines, line)
+			headers, encs = append(headers, header), append(encs, enc)
 		}
 		return func() ([]Item, error) {
-			items := make([]Item, 0, len(lines))
-			for i, line := range lines {
-				it, err := s.decode(first+i, line)
+			items := make([]Item, 0, len(encs))
+			for i, enc := range encs {
+				it, err := s.decode(first+i, headers[i], enc)
 				if err != nil {
 					return items, err
 				}

@@ -2,9 +2,11 @@ package loader
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,28 +96,41 @@ func TestSpoolEachParallelStopsAtTheFirstError(t *testing.T) {
 
 func TestSpoolEachParallelReportsDamage(t *testing.T) {
 	sp := spoolOf(t, 100, false)
-	// Damage line 51 in place: no space between hash and JSON.
 	data, err := os.ReadFile(sp.f.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.SplitAfter(string(data), "\n")
-	good := lines[50]
-	lines[50] = strings.Replace(lines[50], " ", "_", 1)
-	if err := os.WriteFile(sp.f.Name(), []byte(strings.Join(lines, "")), 0o600); err != nil {
+	// Where each record starts, and where its encoding starts.
+	var starts, encs []int
+	for at := 0; at < len(data); {
+		starts = append(starts, at)
+		n, k := binary.Uvarint(data[at:])
+		at += k + int(n)
+		n, k = binary.Uvarint(data[at:])
+		encs = append(encs, at+k)
+		at += k + int(n)
+	}
+	if len(starts) != 100 {
+		t.Fatalf("found %d records in the spool file, want 100", len(starts))
+	}
+	// Damage record 51 in place: its id claims more bytes than it has.
+	damaged := slices.Clone(data)
+	damaged[encs[50]] = 0x7f
+	if err := os.WriteFile(sp.f.Name(), damaged, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	n, err := sp.eachParallel(context.Background(), 2, func(*Item) error { return nil }, func(Item) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "line 51 is damaged") || n != 50 {
-		t.Fatalf("eachParallel = %d, %v; want 50 and line 51 damaged", n, err)
+	if err == nil || !strings.Contains(err.Error(), "record 51 is damaged") || n != 50 {
+		t.Fatalf("eachParallel = %d, %v; want 50 and record 51 damaged", n, err)
 	}
-	// Truncated: fewer lines than written.
-	lines[50] = good
-	if err := os.WriteFile(sp.f.Name(), []byte(strings.Join(lines[:80], "")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	n, err = sp.eachParallel(context.Background(), 2, func(*Item) error { return nil }, func(Item) error { return nil })
-	if err == nil || n != 80 {
-		t.Fatalf("truncated spool: eachParallel = %d, %v; want 80 and an error", n, err)
+	// Truncated: fewer records than written, or a record cut short.
+	for _, cut := range []int{starts[80], starts[80] + 3} {
+		if err := os.WriteFile(sp.f.Name(), data[:cut], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		n, err = sp.eachParallel(context.Background(), 2, func(*Item) error { return nil }, func(Item) error { return nil })
+		if err == nil || n != 80 {
+			t.Fatalf("spool cut at byte %d: eachParallel = %d, %v; want 80 and an error", cut, n, err)
+		}
 	}
 }

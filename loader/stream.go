@@ -27,7 +27,7 @@ type Item struct {
 	// parsing; Cable holds only its ID and Hash the stored content hash.
 	skipped bool
 
-	raw []byte // the JSON that was hashed, kept for the spool
+	raw []byte // the canonical encoding that was hashed, kept for the spool (see spool_codec.go)
 }
 
 // counters are read by the progress reporter while the pipeline runs.
@@ -236,7 +236,7 @@ func work(ext *extract.Extractor, j job, opts Options) (it Item) {
 		it.Cable = cable
 		return it
 	}
-	raw, h, err := contentJSON(cable)
+	raw, h, err := contentEncoding(cable)
 	if err != nil {
 		it.Failure = fail(err.Error())
 		return it

@@ -131,11 +131,17 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 	lf.register(fs)
 	importDir := fs.String("import-dir", "", "write the CSV files of neo4j-admin database import full into `DIR` (new or empty) instead of loading over Bolt")
 	finish := fs.Bool("finish-import", false, "complete a database just filled by neo4j-admin from --import-dir files: schema, indexes online, empty lists (no PATH)")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the whole load to `FILE`, for go tool pprof")
 	helpText(fs, loadHelp)
 	paths, err := parseFlags(fs, args, e)
 	if err != nil {
 		return done(err)
 	}
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if _, err := lf.spoolMode(); err != nil {
 		return err
 	}
