@@ -11,6 +11,11 @@
 //	loadgen -url http://127.0.0.1:8080/graphql -queries bench/queries/cablegraph.json -duration 10s -concurrency 4
 //
 // The queries file is a JSON object {"name": {"query": "...", "variables": {...}}}.
+// A query may also say how its variables vary from request to request, so
+// that a server which remembers answers is measured on questions it has
+// not seen: "vary": {"variable": "until", "fromDate": "2005-01-01", "days": 2000}
+// gives request i (counted across the warm-up and the measured run) the
+// variable set to fromDate plus i modulo days, as YYYY-MM-DD.
 package main
 
 import (
@@ -27,12 +32,60 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 type namedQuery struct {
 	Query     string         `json:"query"`
 	Variables map[string]any `json:"variables,omitempty"`
+	Vary      *vary          `json:"vary,omitempty"`
+}
+
+// vary makes each request of a query ask a different question: the
+// variable Variable takes the dates FromDate, FromDate+1 day, ... for
+// Days requests, then starts again.
+type vary struct {
+	Variable string `json:"variable"`
+	FromDate string `json:"fromDate"`
+	Days     int    `json:"days"`
+}
+
+// bodies returns the request bodies of q: one, or one per date of Vary.
+func (q namedQuery) bodies() ([][]byte, error) {
+	if q.Vary == nil {
+		b, err := json.Marshal(namedQuery{Query: q.Query, Variables: q.Variables})
+		return [][]byte{b}, err
+	}
+	from, err := time.Parse(time.DateOnly, q.Vary.FromDate)
+	if err != nil {
+		return nil, fmt.Errorf("vary.fromDate: %w", err)
+	}
+	if q.Vary.Variable == "" || q.Vary.Days < 1 || q.Vary.Days > 100000 {
+		return nil, errors.New("vary needs a variable and 1 to 100000 days")
+	}
+	out := make([][]byte, q.Vary.Days)
+	for i := range out {
+		vars := map[string]any{}
+		for k, v := range q.Variables {
+			vars[k] = v
+		}
+		vars[q.Vary.Variable] = from.AddDate(0, 0, i).Format(time.DateOnly)
+		if out[i], err = json.Marshal(namedQuery{Query: q.Query, Variables: vars}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// bodyCycle hands out a query's bodies in turn, to every worker.
+type bodyCycle struct {
+	bodies [][]byte
+	next   atomic.Uint64
+}
+
+func (c *bodyCycle) body() []byte {
+	return c.bodies[(c.next.Add(1)-1)%uint64(len(c.bodies))]
 }
 
 // Result is one query's measurement.
@@ -99,11 +152,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *conc * 2}}
 	enc := json.NewEncoder(stdout)
 	for _, n := range names {
-		body, _ := json.Marshal(qs[n])
-		if *warm > 0 {
-			measure(ctx, client, *target, *token, body, *conc, *warm)
+		bodies, err := qs[n].bodies()
+		if err != nil {
+			return fmt.Errorf("query %s: %w", n, err)
 		}
-		lat, errs, firstErr, elapsed := measure(ctx, client, *target, *token, body, *conc, *dur)
+		cycle := &bodyCycle{bodies: bodies}
+		if *warm > 0 {
+			measure(ctx, client, *target, *token, cycle, *conc, *warm)
+		}
+		lat, errs, firstErr, elapsed := measure(ctx, client, *target, *token, cycle, *conc, *dur)
 		r := summarize(*name, n, lat, errs, *conc, elapsed)
 		r.FirstError = firstErr
 		if err := enc.Encode(r); err != nil {
@@ -122,7 +179,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func measure(ctx context.Context, c *http.Client, target, token string, body []byte, conc int, d time.Duration) ([]time.Duration, int, string, time.Duration) {
+func measure(ctx context.Context, c *http.Client, target, token string, bodies *bodyCycle, conc int, d time.Duration) ([]time.Duration, int, string, time.Duration) {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var (
@@ -142,7 +199,7 @@ func measure(ctx context.Context, c *http.Client, target, token string, body []b
 			lfirst := ""
 			for ctx.Err() == nil {
 				t0 := time.Now()
-				err := once(ctx, c, target, token, body)
+				err := once(ctx, c, target, token, bodies.body())
 				if ctx.Err() != nil {
 					break
 				}
