@@ -312,7 +312,17 @@ func (r *Resolver) connection(ctx context.Context, a, b string, maxHops *int, si
 	if maxHops != nil {
 		q.MaxHops = *maxHops
 	}
-	return r.questions.Connection(ctx, q)
+	c, persons, err := r.questions.ConnectionPersons(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// The persons the store handed over with the chain: the answer's
+	// persons and hops resolve from them without another store call.
+	l := r.loaders(ctx)
+	for _, p := range persons {
+		l.person.Prime(p.Key, p)
+	}
+	return c, nil
 }
 
 func (r *Resolver) neighborhood(ctx context.Context, id string, depth, limit *int) (*graph.Subgraph, error) {

@@ -43,23 +43,73 @@ const maxChainHops = 32
 // relVar finds relConds' relationship variable r in its conditions.
 var relVar = regexp.MustCompile(`\br\.`)
 
-// ShortestChain implements query.ChainSource.
-func (s *Store) ShortestChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) ([]string, []graph.Interaction, bool, error) {
+// ShortestChain implements query.ChainSource. The answer says whether a and
+// b are persons' keys at all (a connection asked by key needs no other
+// statement to find them) and carries the records of both ends and of the
+// chain's persons (the answer shows them).
+func (s *Store) ShortestChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) (graph.ChainAnswer, error) {
 	if maxHops < 1 || maxHops > maxChainHops {
-		return nil, nil, false, fmt.Errorf("shortest chain of at most %d hops: %w", maxHops, graph.ErrInvalid)
+		return graph.ChainAnswer{}, fmt.Errorf("shortest chain of at most %d hops: %w", maxHops, graph.ErrInvalid)
 	}
 	if a == b {
-		return nil, nil, false, nil // shortestPath refuses one node at both ends
+		return graph.ChainAnswer{}, nil // shortestPath refuses one node at both ends
 	}
 	params := map[string]any{"a": a, "b": b, "hops": int64(maxHops)}
-	conds := relConds(f, params)
-	on := func(v string) string { // the conditions of f on relationship v
+	recs, err := s.readOne(ctx, "shortest chain", chainCypher(maxHops, relConds(f, params)), params)
+	if err != nil {
+		return graph.ChainAnswer{}, err
+	}
+	if len(recs) == 0 { // a or b is nobody
+		return graph.ChainAnswer{}, nil
+	}
+	v := recs[0].Values
+	if len(v) != 5 {
+		return graph.ChainAnswer{}, fmt.Errorf("shortest chain %s to %s: a record of %d columns", a, b, len(v))
+	}
+	out := graph.ChainAnswer{Known: true}
+	chain := strList(v[0])
+	rows, _ := v[2].([]any)
+	persons, _ := v[3].(int64)
+	proof := make([]graph.Interaction, 0, len(rows))
+	for _, row := range rows {
+		cols, _ := row.([]any)
+		if len(cols) != 5 {
+			return graph.ChainAnswer{}, fmt.Errorf("shortest chain %s to %s: a proof row of %d columns", a, b, len(cols))
+		}
+		proof = append(proof, toInteraction(cols))
+	}
+	recsOf, _ := v[4].([]any)
+	for _, p := range recsOf {
+		out.Persons = append(out.Persons, toPerson(p))
+	}
+	switch {
+	case len(chain) == 2:
+		out.Exact, out.Chain, out.Proof = true, chain, proof
+	case len(chain) == 3:
+		out.Exact, out.Chain, out.Proof = persons+2 <= int64(maxVisited), chain, proof
+	case len(chain) != 0:
+		return graph.ChainAnswer{}, fmt.Errorf("shortest chain %s to %s: a chain of %d persons", a, b, len(chain))
+	case v[1] == nil: // no chain at all within maxHops
+		out.Exact, out.Chain, out.Proof = 2*persons <= int64(maxVisited), []string{}, []graph.Interaction{}
+	default: // three links or more (or a shorter one the checks above
+		// did not see): the search picks among them
+	}
+	if !out.Exact {
+		out.Chain, out.Proof = nil, nil
+	}
+	return out, nil
+}
+
+// chainCypher is the statement of ShortestChain for conds, the conditions
+// on an interaction r (relConds).
+func chainCypher(maxHops int, conds []string) string {
+	on := func(v string) string { // the conditions on relationship v
 		if len(conds) == 0 {
 			return "true"
 		}
 		return "(" + relVar.ReplaceAllString(strings.Join(conds, " AND "), v+".") + ")"
 	}
-	cypher := `MATCH (x:Person {key: $a}), (y:Person {key: $b})
+	return `MATCH (x:Person {key: $a}), (y:Person {key: $b})
 CALL (x) {
   MATCH (x)-[:INTERACTED]-(m)
   RETURN collect(DISTINCT m) AS na
@@ -83,7 +133,7 @@ CALL (x, y, na, direct) {
   WITH x, y, m LIMIT 1
   CALL (x, m) { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` RETURN collect(r) AS r1 }
   CALL (y, m) { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` RETURN collect(r) AS r2 }
-  RETURN collect(m.key) AS mid, collect(r1 + r2) AS via
+  RETURN collect(m) AS mid, collect(r1 + r2) AS via
 }
 CALL (x, y, direct, mid) {
   WITH x, y WHERE size(direct) = 0 AND size(mid) = 0 AND $hops >= 3
@@ -92,40 +142,9 @@ CALL (x, y, direct, mid) {
   RETURN min(length(p)) AS far
 }
 WITH x, y, mid, far, CASE WHEN size(direct) > 0 THEN direct ELSE coalesce(via[0], []) END AS proof
-RETURN CASE WHEN size(proof) = 0 THEN [] ELSE [x.key] + mid + [y.key] END, far,
+RETURN CASE WHEN size(proof) = 0 THEN [] ELSE [x.key] + [m IN mid | m.key] + [y.key] END, far,
   [r IN proof | [startNode(r).key, endNode(r).key, startNode(r).name, endNode(r).name,
     r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}]],
-  COUNT { MATCH (p:Person) }`
-	recs, err := s.readOne(ctx, "shortest chain", cypher, params)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	if len(recs) == 0 { // a or b is nobody: the search finds no chain either
-		return []string{}, []graph.Interaction{}, true, nil
-	}
-	v := recs[0].Values
-	chain := strList(v[0])
-	rows, _ := v[2].([]any)
-	persons, _ := v[3].(int64)
-	proof := make([]graph.Interaction, 0, len(rows))
-	for _, row := range rows {
-		cols, _ := row.([]any)
-		if len(cols) != 5 {
-			return nil, nil, false, fmt.Errorf("shortest chain %s to %s: a proof row of %d columns", a, b, len(cols))
-		}
-		proof = append(proof, toInteraction(cols))
-	}
-	switch {
-	case len(chain) == 2:
-		return chain, proof, true, nil
-	case len(chain) == 3:
-		return chain, proof, persons+2 <= int64(maxVisited), nil
-	case len(chain) != 0:
-		return nil, nil, false, fmt.Errorf("shortest chain %s to %s: a chain of %d persons", a, b, len(chain))
-	case v[1] == nil: // no chain at all within maxHops
-		return []string{}, []graph.Interaction{}, 2*persons <= int64(maxVisited), nil
-	default: // three links or more (or a shorter one the checks above
-		// did not see): the search picks among them
-		return nil, nil, false, nil
-	}
+  COUNT { MATCH (n:Person) },
+  [p IN [x, y] + CASE WHEN size(proof) = 0 THEN [] ELSE mid END | ` + personProps + `]`
 }

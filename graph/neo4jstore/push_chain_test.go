@@ -96,7 +96,11 @@ func TestNeo4jShortestChainMatchesSearch(t *testing.T) {
 		t.Fatalf("extract.New: %v", err)
 	}
 	pushed, plain := query.New(n, ex), query.New(generic{n}, ex)
-	keys := []string{"alpha", "bravo", "charlie", "echo", "kilo", "lima", "l3", "mike", "november", "oscar", "yankee", "nobody"}
+	// Keys, and names the fast path by key must leave to the usual
+	// resolution: a full name, a key with spaces around it, a surname in
+	// capitals, nobody.
+	keys := []string{"alpha", "bravo", "charlie", "echo", "kilo", "lima", "l3", "mike", "november", "oscar", "yankee", "nobody",
+		"Person zulu", " mike ", "BRAVO"}
 	since := time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC)
 	var qs []graph.ConnectionQuery
 	for _, a := range keys {
@@ -117,6 +121,9 @@ func TestNeo4jShortestChainMatchesSearch(t *testing.T) {
 		}
 		if !reflect.DeepEqual(want, got) {
 			t.Errorf("%+v: pushed differs:\nsearch %+v\npushed %+v", q, want, got)
+		}
+		if gerr == nil {
+			checkChainPersons(ctx, t, n, pushed, q, got)
 		}
 		if want != nil && !q.SharedCables {
 			byLength[len(want.Persons)]++
@@ -171,10 +178,14 @@ func TestNeo4jShortestChainAnswers(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			chain, proof, exact, err := n.ShortestChain(ctx, tc.a, tc.b, tc.hops, tc.visited, tc.f)
+			ans, err := n.ShortestChain(ctx, tc.a, tc.b, tc.hops, tc.visited, tc.f)
 			if err != nil {
 				t.Fatalf("shortest chain: %v", err)
 			}
+			if !ans.Known {
+				t.Fatalf("%s and %s not known as persons", tc.a, tc.b)
+			}
+			chain, proof, exact := ans.Chain, ans.Proof, ans.Exact
 			if exact != tc.exact {
 				t.Fatalf("exact %v, want %v (chain %v)", exact, tc.exact, chain)
 			}
@@ -191,7 +202,49 @@ func TestNeo4jShortestChainAnswers(t *testing.T) {
 			}
 		})
 	}
-	if _, _, _, err := n.ShortestChain(ctx, "alpha", "bravo", 0, 200000, graph.InteractionFilter{}); err == nil {
+	if _, err := n.ShortestChain(ctx, "alpha", "bravo", 0, 200000, graph.InteractionFilter{}); err == nil {
 		t.Errorf("maxHops 0: no error")
+	}
+	for _, pair := range [][2]string{{"alpha", "nobody"}, {"nobody", "alpha"}, {"Person alpha", "bravo"}, {"alpha", "alpha"}} {
+		ans, err := n.ShortestChain(ctx, pair[0], pair[1], 4, 200000, graph.InteractionFilter{})
+		if err != nil || ans.Known || ans.Exact || ans.Chain != nil || ans.Persons != nil {
+			t.Errorf("%q to %q: %+v, %v; want nothing known", pair[0], pair[1], ans, err)
+		}
+	}
+}
+
+// checkChainPersons holds ConnectionPersons to its word: the same
+// connection as Connection, and person records that are exactly what
+// Persons reads for their keys, covering the chain whenever the store
+// answered it (a chain of one or two links).
+func checkChainPersons(ctx context.Context, t *testing.T, n *Store, svc *query.Service, q graph.ConnectionQuery, want *graph.Connection) {
+	t.Helper()
+	got, persons, err := svc.ConnectionPersons(ctx, q)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("%+v: ConnectionPersons %+v, %v; Connection %+v", q, got, err, want)
+		return
+	}
+	keys := make([]string, 0, len(persons))
+	for _, p := range persons {
+		keys = append(keys, p.Key)
+	}
+	read, err := n.Persons(ctx, keys)
+	if err != nil {
+		t.Fatalf("persons %v: %v", keys, err)
+	}
+	if len(read)+len(persons) > 0 && !reflect.DeepEqual(read, persons) {
+		t.Errorf("%+v: the persons handed over differ from Persons:\nhanded %v\nread   %v", q, persons, read)
+	}
+	if q.SharedCables || len(want.Persons) < 2 || len(want.Persons) > 3 {
+		return
+	}
+	have := map[string]bool{}
+	for _, k := range keys {
+		have[k] = true
+	}
+	for _, k := range want.Persons {
+		if !have[k] {
+			t.Errorf("%+v: chain %v, but no record handed over for %s", q, want.Persons, k)
+		}
 	}
 }

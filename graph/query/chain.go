@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -18,45 +19,85 @@ type ChainSource interface {
 	// between the distinct person keys a and b over the links made by the
 	// interactions passing f (f.Persons and f.Limit ignored): the
 	// lexicographically smallest sequence of keys among the shortest
-	// chains of at most maxHops links. proof is every interaction passing
-	// f between two consecutive persons of the chain, in any order. A
-	// search reaching more than maxVisited persons (both sides counted)
-	// stops without an answer; exact is false whenever the store cannot
-	// rule that out or cannot find the chain cheaply (then the caller
-	// searches). exact with an empty chain means there is no chain within
-	// maxHops.
-	ShortestChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) (chain []string, proof []graph.Interaction, exact bool, err error)
+	// chains of at most maxHops links. Known is false when a or b is no
+	// person's key. Proof is every interaction passing f between two
+	// consecutive persons of the chain, in any order. A search reaching
+	// more than maxVisited persons (both sides counted) stops without an
+	// answer; Exact is false whenever the store cannot rule that out or
+	// cannot find the chain cheaply (then the caller searches). Exact with
+	// an empty chain means there is no chain within maxHops. Persons holds
+	// the records of a, b and the chain's persons.
+	ShortestChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) (graph.ChainAnswer, error)
+}
+
+// chainByKeys answers q on a ChainSource when both names asked look like
+// person keys and are (a connection asked by key then costs one
+// statement, not one to find the two persons and one for the chain).
+// known is false when the names are not both keys (or the Reader is no
+// ChainSource, or q needs the search): the caller resolves the names as
+// usual, which gives the same keys whenever they are keys. With known
+// and not done, a and b are the keys and the caller searches.
+func (s *Service) chainByKeys(ctx context.Context, maxHops int, q graph.ConnectionQuery, out *graph.Connection) (known, done bool, persons []*graph.Person, err error) {
+	src, ok := ReaderAs[ChainSource](s.r)
+	a, b := strings.TrimSpace(q.A), strings.TrimSpace(q.B)
+	if !ok || q.SharedCables || a == b || !looksLikeKey(a) || !looksLikeKey(b) {
+		return false, false, nil, nil
+	}
+	ans, err := src.ShortestChain(ctx, a, b, maxHops, maxVisited, linkFilter(q))
+	if err != nil || !ans.Known {
+		return false, false, nil, err
+	}
+	out.A, out.B = a, b
+	return true, chainAnswer(ans, maxHops, out), ans.Persons, nil
+}
+
+// looksLikeKey tells whether a name asked may be a person key (a folded
+// surname, "|" and a country code: "lavrov|RS"), so that asking the store
+// for it as a key first is likely to pay off. A wrong guess costs one
+// statement that finds nobody; the answer is the same either way.
+func looksLikeKey(s string) bool {
+	name, _, _ := strings.Cut(s, "|")
+	return name != "" && isPerson(s) && !strings.ContainsAny(s, " \t\r\n") && name == strings.ToLower(name)
 }
 
 // pushedChain answers q between the keys a and b on a ChainSource; ok is
 // false when the Reader is none, or cannot tell exactly, and the caller
 // searches. Links through shared cables are the search's alone.
-func (s *Service) pushedChain(ctx context.Context, a, b string, maxHops int, q graph.ConnectionQuery, out *graph.Connection) (bool, error) {
+func (s *Service) pushedChain(ctx context.Context, a, b string, maxHops int, q graph.ConnectionQuery, out *graph.Connection) (bool, []*graph.Person, error) {
 	src, ok := ReaderAs[ChainSource](s.r)
 	if !ok || q.SharedCables || !isPerson(a) || !isPerson(b) {
-		return false, nil
+		return false, nil, nil
 	}
-	chain, proof, exact, err := src.ShortestChain(ctx, a, b, maxHops, maxVisited, linkFilter(q))
-	if err != nil || !exact {
-		return false, err
+	ans, err := src.ShortestChain(ctx, a, b, maxHops, maxVisited, linkFilter(q))
+	if err != nil || !ans.Known {
+		return false, nil, err
 	}
-	for _, p := range chain {
+	return chainAnswer(ans, maxHops, out), ans.Persons, nil
+}
+
+// chainAnswer fills out from an exact answer of a ChainSource; false when
+// the answer is not exact or holds a link the search would not follow.
+func chainAnswer(ans graph.ChainAnswer, maxHops int, out *graph.Connection) bool {
+	if !ans.Exact {
+		return false
+	}
+	for _, p := range ans.Chain {
 		if !isPerson(p) {
-			return false, nil // a link the search would not follow
+			return false // a link the search would not follow
 		}
 	}
-	if len(chain) == 0 {
+	if len(ans.Chain) == 0 {
 		out.Reason = noChain(maxHops)
-		return true, nil
+		return true
 	}
 	links := newLinkBook()
-	for _, x := range proof {
+	for _, x := range ans.Proof {
 		links.addInteraction(x)
 	}
-	out.Persons = chain
-	out.Hops = make([]graph.Hop, 0, len(chain)-1)
-	for i := 0; i+1 < len(chain); i++ {
-		out.Hops = append(out.Hops, links.hop(chain[i], chain[i+1]))
+	out.Persons = ans.Chain
+	out.Hops = make([]graph.Hop, 0, len(ans.Chain)-1)
+	for i := 0; i+1 < len(ans.Chain); i++ {
+		out.Hops = append(out.Hops, links.hop(ans.Chain[i], ans.Chain[i+1]))
 	}
-	return true, nil
+	return true
 }

@@ -33,38 +33,66 @@ const HopSharedCable = "sharedCable"
 // gives the same chain. No chain is an answer, not an error: Persons is
 // empty and Reason says why.
 func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*graph.Connection, error) {
+	c, _, err := s.ConnectionPersons(ctx, q)
+	return c, err
+}
+
+// ConnectionPersons is Connection that also returns the records of persons
+// the store handed over on the way (some or all of the chain's, in any
+// order; possibly none), so that a caller showing them need not read them
+// again.
+func (s *Service) ConnectionPersons(ctx context.Context, q graph.ConnectionQuery) (*graph.Connection, []*graph.Person, error) {
 	maxHops, err := withDefault("maxHops", q.MaxHops, DefaultMaxHops, MaxMaxHops)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := checkWindow(q.Since, q.Until); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &graph.Connection{A: q.A, B: q.B, Persons: []string{}, Hops: []graph.Hop{}}
-	keys, ok, err := s.personKeys(ctx, q.A, q.B)
+	known, done, persons, err := s.chainByKeys(ctx, maxHops, q, out)
 	if err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("connection %s to %s: %w", q.A, q.B, err)
 	}
-	if !ok[0] {
-		out.Reason = fmt.Sprintf("unknown person %q", q.A)
-		return out, nil
+	if done {
+		return out, persons, nil
 	}
-	if !ok[1] {
-		out.Reason = fmt.Sprintf("unknown person %q", q.B)
-		return out, nil
-	}
-	a, b := keys[0], keys[1]
-	out.A, out.B = a, b
-	if a == b {
-		out.Persons = []string{a}
-		return out, nil
-	}
-	if done, err := s.pushedChain(ctx, a, b, maxHops, q, out); err != nil || done {
+	a, b := out.A, out.B
+	if !known {
+		keys, ok, err := s.personKeys(ctx, q.A, q.B)
 		if err != nil {
-			return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+			return nil, nil, err
 		}
-		return out, nil
+		if !ok[0] {
+			out.Reason = fmt.Sprintf("unknown person %q", q.A)
+			return out, nil, nil
+		}
+		if !ok[1] {
+			out.Reason = fmt.Sprintf("unknown person %q", q.B)
+			return out, nil, nil
+		}
+		a, b = keys[0], keys[1]
+		out.A, out.B = a, b
+		if a == b {
+			out.Persons = []string{a}
+			return out, nil, nil
+		}
+		if done, persons, err = s.pushedChain(ctx, a, b, maxHops, q, out); err != nil || done {
+			if err != nil {
+				return nil, nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+			}
+			return out, persons, nil
+		}
 	}
+	if err := s.searchChain(ctx, a, b, maxHops, q, out); err != nil {
+		return nil, nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+	}
+	return out, persons, nil
+}
+
+// searchChain is the bidirectional search between the distinct keys a and
+// b, filling out.
+func (s *Service) searchChain(ctx context.Context, a, b string, maxHops int, q graph.ConnectionQuery, out *graph.Connection) error {
 	bfs := newBidi(a, b)
 	for bfs.a.depth+bfs.b.depth < maxHops && len(bfs.a.frontier) > 0 && len(bfs.b.frontier) > 0 {
 		this, other := bfs.a, bfs.b
@@ -73,24 +101,24 @@ func (s *Service) Connection(ctx context.Context, q graph.ConnectionQuery) (*gra
 		}
 		nbrs, err := s.neighbours(ctx, this.frontier, q, bfs.links)
 		if err != nil {
-			return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+			return err
 		}
 		if meets := this.expand(nbrs, other); len(meets) > 0 {
 			path := bfs.path(meets)
 			if err := s.proveChain(ctx, path, q, bfs.links); err != nil {
-				return nil, fmt.Errorf("connection %s to %s: %w", a, b, err)
+				return err
 			}
 			out.Persons = path
 			out.Hops = bfs.hops(path)
-			return out, nil
+			return nil
 		}
 		if len(bfs.a.dist)+len(bfs.b.dist) > maxVisited {
 			out.Reason = fmt.Sprintf("search stopped: more than %d persons within reach; narrow the dates or lower maxHops", maxVisited)
-			return out, nil
+			return nil
 		}
 	}
 	out.Reason = noChain(maxHops)
-	return out, nil
+	return nil
 }
 
 // noChain is the Reason of a search that found no chain.
