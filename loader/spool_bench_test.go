@@ -13,7 +13,7 @@ import (
 )
 
 // BenchmarkSpool writes 1000 extracted cables (the example cable under
-// 1000 ids) to a spool and reads them back, with and without gzip; it
+// 1000 ids) to a spool and reads them back, with and without compression; it
 // reports the spool's bytes per cable.
 func BenchmarkSpool(b *testing.B) {
 	ext, err := extract.New(extract.Options{})
@@ -35,12 +35,12 @@ func BenchmarkSpool(b *testing.B) {
 		}
 		items[i] = Item{Cable: &c, Hash: h, raw: raw}
 	}
-	for _, gz := range []bool{false, true} {
-		b.Run(fmt.Sprintf("gzip=%v", gz), func(b *testing.B) {
+	for _, zip := range []bool{false, true} {
+		b.Run(fmt.Sprintf("compress=%v", zip), func(b *testing.B) {
 			dir := b.TempDir()
 			var size int64
 			for b.Loop() {
-				sp, err := newSpool(dir, gz)
+				sp, err := newSpool(dir, zip)
 				if err != nil {
 					b.Fatal(err)
 				}

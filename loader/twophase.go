@@ -36,7 +36,7 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 		// JSON was only needed in phase 1 for the spool file.
 		r.opts.hashLater = true
 	} else {
-		fsp, err := newSpool(r.opts.TempDir, spoolGzip)
+		fsp, err := newSpool(r.opts.TempDir, spoolCompress)
 		if err != nil {
 			return err
 		}

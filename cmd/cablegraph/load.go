@@ -107,7 +107,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&l.noResolve, "no-resolve", false, "do not fold bare person keys (\"lavrov\") into their dominant qualified key (\"lavrov|RS\"); loads in one phase without a spool file in $TMPDIR")
 	fs.BoolVar(&l.verbose, "verbose", false, "log each batch written and the store's timings (debug level)")
 	fs.StringVar(&l.failures, "failures", "", "write every failure to `FILE` (tab-separated: path, record, line, reason); default: print the first 20")
-	fs.StringVar(&l.spool, "spool", "auto", "where cables wait while person keys are resolved: `mode` file (gzip JSON in $TMPDIR, little RAM), memory (no encode/decode round trip, about a third less loader CPU, about 23x the input size in RAM: over 45 GB for the whole release) or auto (memory for the embedded store when about 23x the input size fits in half the available memory, per MemAvailable and the cgroup limit, and under GOMEMLIMIT; file otherwise, and for stdin; the choice is logged)")
+	fs.StringVar(&l.spool, "spool", "auto", "where cables wait while person keys are resolved: `mode` file (compressed in $TMPDIR, about 6 KB per cable, little RAM), memory (no spool file; no less CPU than file since the spool file is binary, about 23x the input size in RAM: over 45 GB for the whole release) or auto (memory for the embedded store when about 23x the input size fits in half the available memory, per MemAvailable and the cgroup limit, and under GOMEMLIMIT; file otherwise, and for stdin; the choice is logged)")
 }
 
 // spoolMode maps the --spool flag to the loader's SpoolMode.
