@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // DiscussionInteractions reads, in one statement, everything a
@@ -200,32 +199,33 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 }
 RETURN ` + discussionColumns + `, part, wi
 ORDER BY part, wi, ` + interactionOrder
-	_, err = s.read(ctx, "discussion interactions", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		topical = []graph.Interaction{}
-		byWord = make([][]graph.Interaction, len(words))
-		if len(words) > 0 || q.topicq != "" {
-			// The full-text indexes are eventually consistent.
-			if err := run(ctx, tx, awaitText, nil); err != nil {
-				return nil, err
-			}
+	if len(words) > 0 || q.topicq != "" {
+		// The full-text indexes are eventually consistent: the refresh
+		// comes first in the same statement, not as a statement of its
+		// own in an explicit transaction (BEGIN, two statements and
+		// COMMIT were four round trips per question; this is one).
+		cypher = awaitText + "\n" + cypher
+	}
+	recs, err := s.readOne(ctx, "discussion interactions", cypher, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	topical = []graph.Interaction{}
+	byWord = make([][]graph.Interaction, len(words))
+	for _, rec := range recs {
+		in := toDiscussionInteraction(rec.Values)
+		part, _ := rec.Values[9].(int64)
+		wi, _ := rec.Values[10].(int64)
+		switch {
+		case part == 0:
+			topical = append(topical, in)
+		case wi >= 0 && int(wi) < len(byWord):
+			byWord[wi] = append(byWord[wi], in)
+		default:
+			return nil, nil, fmt.Errorf("discussion interactions: row for word %d of %d", wi, len(byWord))
 		}
-		recs, err := collect(ctx, tx, cypher, params)
-		for _, rec := range recs {
-			in := toDiscussionInteraction(rec.Values)
-			part, _ := rec.Values[9].(int64)
-			wi, _ := rec.Values[10].(int64)
-			switch {
-			case part == 0:
-				topical = append(topical, in)
-			case wi >= 0 && int(wi) < len(byWord):
-				byWord[wi] = append(byWord[wi], in)
-			default:
-				return nil, fmt.Errorf("discussion interactions: row for word %d of %d", wi, len(byWord))
-			}
-		}
-		return nil, err
-	})
-	return topical, byWord, err
+	}
+	return topical, byWord, nil
 }
 
 func isASCII(s string) bool {
