@@ -20,3 +20,6 @@ func SpoolEncoding(c *graph.Cable) ([]byte, error) {
 }
 
 func DecodeSpool(b []byte) (*graph.Cable, error) { return decodeCable(b) }
+
+// SameInteraction is sameInteraction, for the tests of loader_test.
+var SameInteraction = sameInteraction

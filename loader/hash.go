@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -196,13 +195,22 @@ func (e *hasher) interaction(in graph.Interaction) {
 	e.uint(math.Float64bits(in.Confidence))
 }
 
-// interactionKey is an interaction's identity: its canonical encoding,
-// every field told apart.
-func interactionKey(in graph.Interaction) string {
-	var b bytes.Buffer
-	e := hasher{h: &b}
-	e.interaction(in)
-	return b.String()
+// sameInteraction reports whether a and b have the same canonical
+// encoding (hasher.interaction): every field equal, nil topics told apart
+// from empty ones, dates by instant and zone offset, confidences by bits.
+func sameInteraction(a, b graph.Interaction) bool {
+	if a.A != b.A || a.B != b.B || a.AName != b.AName || a.BName != b.BName || a.Kind != b.Kind ||
+		a.Status != b.Status || a.Cable != b.Cable || a.Paragraph != b.Paragraph || a.Evidence != b.Evidence ||
+		(a.Topics == nil) != (b.Topics == nil) || !slices.Equal(a.Topics, b.Topics) ||
+		math.Float64bits(a.Confidence) != math.Float64bits(b.Confidence) || (a.Date == nil) != (b.Date == nil) {
+		return false
+	}
+	if a.Date == nil {
+		return true
+	}
+	_, ao := a.Date.Zone()
+	_, bo := b.Date.Zone()
+	return a.Date.Unix() == b.Date.Unix() && a.Date.Nanosecond() == b.Date.Nanosecond() && ao == bo
 }
 
 func omitEmpty[T any](e *hasher, s []T, item func(T)) {

@@ -73,7 +73,16 @@ func (k keyCounts) addStored(ctx context.Context, store graph.Writer) error {
 }
 
 // resolver rewrites person keys with a mapping from extract.ResolveKeys.
-type resolver map[string]string
+type resolver struct {
+	// to holds the answers that change a key: key, or key+GivenSep+given,
+	// to the resolved key.
+	to map[string]string
+	// bases are the keys to has an answer for, with or without a given
+	// name: any other key stays as it is, without working out the given
+	// name of its mention (most keys of a load, and most of phase 2's
+	// work on a cable before it was skipped so).
+	bases map[string]bool
+}
 
 func newResolver(counts keyCounts) resolver {
 	m := extract.ResolveKeys(counts)
@@ -88,12 +97,27 @@ func newResolver(counts keyCounts) resolver {
 			}
 		}
 	}
-	return m
+	return resolverOf(m)
 }
+
+// resolverOf is the resolver for the answers in to (only those that
+// change a key).
+func resolverOf(to map[string]string) resolver {
+	r := resolver{to: to, bases: make(map[string]bool, len(to))}
+	for k := range to {
+		if i := strings.Index(k, extract.GivenSep); i >= 0 {
+			k = k[:i]
+		}
+		r.bases[k] = true
+	}
+	return r
+}
+
+func (r resolver) len() int { return len(r.to) }
 
 // needs reports whether any person key of c changes.
 func (r resolver) needs(c *graph.Cable) bool {
-	if len(r) == 0 {
+	if len(r.to) == 0 {
 		return false
 	}
 	for _, p := range c.Persons {
@@ -102,7 +126,7 @@ func (r resolver) needs(c *graph.Cable) bool {
 		}
 	}
 	for _, in := range c.Interactions {
-		if r.key(in.A, in.AName, lastWord(in.AName)) != in.A || r.key(in.B, in.BName, lastWord(in.BName)) != in.B {
+		if r.side(in.A, in.AName) != in.A || r.side(in.B, in.BName) != in.B {
 			return true
 		}
 	}
@@ -112,15 +136,27 @@ func (r resolver) needs(c *graph.Cable) bool {
 // key is the resolved key of a mention of k named name: the answer for
 // its given name when extract.ResolveKeys gave one, else for k.
 func (r resolver) key(k, name, surname string) string {
+	if !r.bases[k] {
+		return k
+	}
 	if g := extract.GivenKey(name, surname); g != "" {
-		if v, ok := r[k+extract.GivenSep+g]; ok {
+		if v, ok := r.to[k+extract.GivenSep+g]; ok {
 			return v
 		}
 	}
-	if v, ok := r[k]; ok {
+	if v, ok := r.to[k]; ok {
 		return v
 	}
 	return k
+}
+
+// side is the resolved key of one side of an interaction, k named name
+// (whose last word stands for the surname).
+func (r resolver) side(k, name string) string {
+	if !r.bases[k] {
+		return k
+	}
+	return r.key(k, name, lastWord(name))
 }
 
 func lastWord(s string) string {
@@ -156,17 +192,23 @@ func (r resolver) apply(c *graph.Cable) {
 		return
 	}
 	ins := c.Interactions[:0]
-	seen := map[string]bool{}
+	// Interactions kept, by the fields most tell them apart by; only
+	// those that agree on these are compared whole (sameInteraction).
+	type brief struct {
+		a, b, kind, evidence string
+		paragraph            int
+	}
+	kept := map[brief][]int{}
 	for _, in := range c.Interactions {
-		in.A, in.B = r.key(in.A, in.AName, lastWord(in.AName)), r.key(in.B, in.BName, lastWord(in.BName))
+		in.A, in.B = r.side(in.A, in.AName), r.side(in.B, in.BName)
 		if in.A == in.B {
 			continue
 		}
-		id := interactionKey(in)
-		if seen[id] {
+		k := brief{in.A, in.B, in.Kind, in.Evidence, in.Paragraph}
+		if slices.ContainsFunc(kept[k], func(i int) bool { return sameInteraction(ins[i], in) }) {
 			continue
 		}
-		seen[id] = true
+		kept[k] = append(kept[k], len(ins))
 		ins = append(ins, in)
 	}
 	clear(c.Interactions[len(ins):])

@@ -8,7 +8,7 @@ import (
 )
 
 func TestResolverApplyMergesAndDrops(t *testing.T) {
-	r := resolver{"sergey": "lavrov|RS", "lavrov": "lavrov|RS"}
+	r := resolverOf(map[string]string{"sergey": "lavrov|RS", "lavrov": "lavrov|RS"})
 	c := &graph.Cable{
 		Persons: []graph.PersonMention{
 			{Key: "lavrov", Name: "Lavrov", Surname: "Lavrov", Aliases: []string{"LAVROV"}, How: []string{"verb"}, Count: 2, Paragraphs: []int{3, 1}},

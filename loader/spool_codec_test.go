@@ -230,3 +230,48 @@ func FuzzDecodeSpool(f *testing.F) {
 		}
 	})
 }
+
+// TestSameInteractionIsCanonicalEquality: phase 2 keeps one of identical
+// interactions, identical meaning the same canonical encoding; any field
+// changed (or a list cut to nil) makes two interactions different, and a
+// date in another location at the same instant and offset does not.
+func TestSameInteractionIsCanonicalEquality(t *testing.T) {
+	base := filled().Interactions[0]
+	if !loader.SameInteraction(base, filled().Interactions[0]) {
+		t.Fatal("an interaction differs from its copy")
+	}
+	n := 0
+	leaves(reflect.ValueOf(&base).Elem(), "Interaction", func(string, func()) { n++ })
+	if n < 12 {
+		t.Fatalf("only %d leaves of an interaction", n)
+	}
+	for i := range n {
+		in := filled().Interactions[0]
+		var path string
+		var change func()
+		k := 0
+		leaves(reflect.ValueOf(&in).Elem(), "Interaction", func(p string, ch func()) {
+			if k == i {
+				path, change = p, ch
+			}
+			k++
+		})
+		change() // after the walk: it may cut off what the walk visits
+		if loader.SameInteraction(base, in) || loader.SameInteraction(in, base) {
+			t.Errorf("changing %s leaves the interaction the same", path)
+		}
+	}
+	empty := filled().Interactions[0]
+	empty.Topics = []string{}
+	none := filled().Interactions[0]
+	none.Topics = nil
+	if loader.SameInteraction(empty, none) {
+		t.Error("empty and nil topics are the same")
+	}
+	moved := filled().Interactions[0]
+	d := moved.Date.In(time.FixedZone("elsewhere", 0))
+	moved.Date = &d
+	if !loader.SameInteraction(base, moved) {
+		t.Error("the same instant at the same offset in another location differs")
+	}
+}

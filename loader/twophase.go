@@ -75,8 +75,8 @@ func (r *resolveRun) run(ctx context.Context) (err error) {
 	r.c.spooled.Store(int64(sp.count()))
 	r.c.phase2.Store(time.Now().UnixNano())
 	res := newResolver(counts)
-	r.folded = len(res)
-	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", len(res), "cables", sp.count())
+	r.folded = res.len()
+	r.opts.Logger.Debug("person keys resolved", "keys", len(counts), "folded", res.len(), "cables", sp.count())
 	n, perr := sp.eachParallel(ctx, r.opts.Workers, func(it *Item) error {
 		changed := res.needs(it.Cable)
 		if changed {
