@@ -78,7 +78,38 @@ func (s *Store) evidenceHits(lw string) []*interRec {
 // (f has topics, and no persons, cables or limit) of the kinds f asks.
 // Callers hold s.mu.RLock.
 func (s *Store) topicHits(f graph.InteractionFilter) []*interRec {
+	key := topicKey(f)
 	f.Since, f.Until = nil, nil
+	return s.lists.get(key, func() []*interRec {
+		var out []*interRec
+		s.eachInteractionCandidate(f, newInterFilter(f).match, func(ir *interRec) { out = append(out, ir) })
+		slices.SortFunc(out, compareInteractions)
+		return out
+	})
+}
+
+// evidenceBeyond returns the interactions of evidence (evidenceHits of lw)
+// that are not in topical (topicHits of f): a discussions question's
+// caller leaves those out anyway, and for a country most sentences naming
+// it are in cables tagged with it. Callers hold s.mu.RLock.
+func (s *Store) evidenceBeyond(f graph.InteractionFilter, lw string, topical, evidence []*interRec) []*interRec {
+	return s.lists.get("beyond\x00"+topicKey(f)+"\x02"+lw, func() []*interRec {
+		in := make(map[*interRec]struct{}, len(topical))
+		for _, ir := range topical {
+			in[ir] = struct{}{}
+		}
+		var out []*interRec
+		for _, ir := range evidence {
+			if _, ok := in[ir]; !ok {
+				out = append(out, ir)
+			}
+		}
+		return out
+	})
+}
+
+// topicKey names the list of topicHits(f) in a listCache.
+func topicKey(f graph.InteractionFilter) string {
 	topics := make([]string, len(f.Topics))
 	for i, t := range f.Topics {
 		topics[i] = strings.ToLower(t)
@@ -88,12 +119,7 @@ func (s *Store) topicHits(f graph.InteractionFilter) []*interRec {
 	if f.IncludeCoMentions {
 		key += "\x01co"
 	}
-	return s.lists.get(key, func() []*interRec {
-		var out []*interRec
-		s.eachInteractionCandidate(f, newInterFilter(f).match, func(ir *interRec) { out = append(out, ir) })
-		slices.SortFunc(out, compareInteractions)
-		return out
-	})
+	return key
 }
 
 // inWindow is the Since/Until test of a cable filter: created within the

@@ -36,21 +36,32 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 	f := base
 	f.Topics = topics
 	keep := newInterFilter(base)
-	// The cached lists are sorted, so what passes stays sorted.
+	// The cached lists are sorted, so what passes stays sorted. The
+	// copies leave the names as the records hold them and share the
+	// records' topics: Discussions reads neither.
 	emitKept := func(list []*interRec, cableWindow bool) []graph.Interaction {
-		var out []*interRec
+		n := 0
 		for _, ir := range list {
 			if keep.match(ir) && (!cableWindow || inWindow(ir.cable, base.Since, base.Until)) {
-				out = append(out, ir)
+				n++
 			}
 		}
-		return s.emitSorted(out, false)
+		out := make([]graph.Interaction, 0, n)
+		for _, ir := range list {
+			if keep.match(ir) && (!cableWindow || inWindow(ir.cable, base.Since, base.Until)) {
+				out = append(out, ir.in)
+			}
+		}
+		return out
 	}
-	topical = emitKept(s.topicHits(f), false)
+	topicList := s.topicHits(f)
+	topical = emitKept(topicList, false)
 	byWord = make([][]graph.Interaction, len(words))
 	for i, w := range words {
-		// ListCables(Text: w) applies the window to the cables too.
-		byWord[i] = emitKept(s.evidenceHits(strings.ToLower(w)), true)
+		// ListCables(Text: w) applies the window to the cables too. The
+		// sentences already topical are left out (the caller would).
+		lw := strings.ToLower(w)
+		byWord[i] = emitKept(s.evidenceBeyond(f, lw, topicList, s.evidenceHits(lw)), true)
 	}
 	return topical, byWord, true, nil
 }
