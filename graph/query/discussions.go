@@ -274,6 +274,15 @@ func containsWord(text, word string) bool {
 	if word == "" {
 		return false
 	}
+	if isASCII(text) && isASCII(word) {
+		return containsWordASCII(text, word)
+	}
+	return containsWordLowered(text, word)
+}
+
+// containsWordLowered is containsWord of any text: it lower-cases copies
+// of both, as Unicode may change a letter's length when it does.
+func containsWordLowered(text, word string) bool {
 	lt, lw := strings.ToLower(text), strings.ToLower(word)
 	for from := 0; from <= len(lt)-len(lw); {
 		i := strings.Index(lt[from:], lw)
@@ -288,6 +297,42 @@ func containsWord(text, word string) bool {
 		from = i + 1
 	}
 	return false
+}
+
+// containsWordASCII is containsWord of ASCII text and word, where
+// lower-casing changes no byte's position: it compares in place instead of
+// lower-casing a copy of each sentence.
+func containsWordASCII(text, word string) bool {
+	first := lowerASCII(word[0])
+	for i := 0; i+len(word) <= len(text); i++ {
+		if lowerASCII(text[i]) != first {
+			continue
+		}
+		j := 1
+		for j < len(word) && lowerASCII(text[i+j]) == lowerASCII(word[j]) {
+			j++
+		}
+		if j == len(word) && !wordRuneBefore(text, i) && !wordRuneAt(text, i+len(word)) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func wordRuneBefore(s string, i int) bool {
