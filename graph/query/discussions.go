@@ -179,31 +179,42 @@ func (s *Service) byEvidenceText(ctx context.Context, base graph.InteractionFilt
 }
 
 // groupPairs folds sorted interactions into the first best-ranked
-// discussions. It ranks pointers: a Discussion is large and there is one
-// per pair. Cables and evidence are gathered in a second pass, for the
-// pairs on the page only: a topic has thousands of sentences, the page a
-// few dozen, and copying them all was most of what a question allocated.
+// discussions. Pairs are aggregated in one slice, found by index (a
+// Discussion per pair on the heap was one allocation per pair, thousands
+// per question), and ranked by index. Cables and evidence are gathered in
+// a second pass, for the pairs on the page only: a topic has thousands of
+// sentences, the page a few dozen, and copying them all was most of what a
+// question allocated.
 func groupPairs(ins []graph.Interaction, first int) []graph.Discussion {
-	idx := map[[2]string]*graph.Discussion{}
-	var ds []*graph.Discussion
-	for _, in := range ins {
+	idx := map[[2]string]int32{}
+	var pairs []graph.Discussion  // without cables and evidence
+	of := make([]int32, len(ins)) // ins[i]'s pair, -1 for none
+	for i, in := range ins {
 		k, ok := discussionPair(in)
 		if !ok {
+			of[i] = -1
 			continue
 		}
-		d, ok := idx[k]
+		p, ok := idx[k]
 		if !ok {
-			d = &graph.Discussion{A: k[0], B: k[1]}
-			idx[k] = d
-			ds = append(ds, d)
+			p = int32(len(pairs))
+			idx[k] = p
+			pairs = append(pairs, graph.Discussion{A: k[0], B: k[1]})
 		}
+		of[i] = p
+		d := &pairs[p]
 		d.Count++
 		d.Score += kindWeight(in.Kind) * confidence(in)
 		d.FirstDate = minDate(d.FirstDate, in.Date)
 		d.LastDate = maxDate(d.LastDate, in.Date)
 	}
+	rank := make([]int32, len(pairs))
+	for i := range rank {
+		rank[i] = int32(i)
+	}
 	// A total order (pairs are unique), so no stability is needed.
-	slices.SortFunc(ds, func(x, y *graph.Discussion) int {
+	slices.SortFunc(rank, func(i, j int32) int {
+		x, y := &pairs[i], &pairs[j]
 		switch {
 		case x.Score != y.Score:
 			return cmp.Compare(y.Score, x.Score)
@@ -215,37 +226,35 @@ func groupPairs(ins []graph.Interaction, first int) []graph.Discussion {
 			return strings.Compare(x.B, y.B)
 		}
 	})
-	ds = ds[:min(first, len(ds))]
-	page := make(map[[2]string]*graph.Discussion, len(ds))
-	for _, d := range ds {
-		page[[2]string{d.A, d.B}] = d
+	rank = rank[:min(first, len(rank))]
+	out := make([]graph.Discussion, len(rank))
+	onPage := make(map[int32]int, len(rank)) // pair -> position in out
+	for pos, p := range rank {
+		out[pos] = pairs[p]
+		onPage[p] = pos
 	}
-	cableSeen := map[[2]string]map[string]bool{}
-	for _, in := range ins {
-		k, ok := discussionPair(in)
+	cableSeen := make([]map[string]bool, len(out))
+	for i, in := range ins {
+		if of[i] < 0 {
+			continue
+		}
+		pos, ok := onPage[of[i]]
 		if !ok {
 			continue
 		}
-		d := page[k]
-		if d == nil {
-			continue
-		}
+		d := &out[pos]
 		// ins is sorted by date then cable, so first sight orders cables
 		// by date then id.
-		seen := cableSeen[k]
+		seen := cableSeen[pos]
 		if seen == nil {
 			seen = map[string]bool{}
-			cableSeen[k] = seen
+			cableSeen[pos] = seen
 		}
 		if !seen[in.Cable] {
 			seen[in.Cable] = true
 			d.Cables = append(d.Cables, in.Cable)
 		}
 		d.Evidence = append(d.Evidence, evidenceOf(in))
-	}
-	out := make([]graph.Discussion, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, *d)
 	}
 	return out
 }
