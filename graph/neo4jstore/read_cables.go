@@ -20,16 +20,13 @@ func (s *Store) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error
 		return []*graph.Cable{}, nil
 	}
 	docs, bodies := map[string]string{}, map[string]string{}
-	_, err := s.read(ctx, "cables", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := collect(ctx, tx, `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id, c.doc, c.body`, map[string]any{"ids": strs(ids)})
-		for _, r := range recs {
-			docs[str(r.Values[0])] = str(r.Values[1])
-			bodies[str(r.Values[0])] = str(r.Values[2])
-		}
-		return nil, err
-	})
+	recs, err := s.readOne(ctx, "cables", `MATCH (c:Cable) WHERE c.id IN $ids RETURN c.id, c.doc, c.body`, map[string]any{"ids": strs(ids)})
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range recs {
+		docs[str(r.Values[0])] = str(r.Values[1])
+		bodies[str(r.Values[0])] = str(r.Values[2])
 	}
 	out := make([]*graph.Cable, 0, len(ids))
 	for _, id := range ids {
@@ -264,18 +261,17 @@ func (s *Store) CitedBy(ctx context.Context, ids []string) (map[string][]graph.C
 	if len(ids) == 0 {
 		return out, nil
 	}
-	_, err := s.read(ctx, "cited by", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		clear(out)
-		recs, err := collect(ctx, tx, `
+	recs, err := s.readOne(ctx, "cited by", `
 MATCH (c:Cable)-[x:CITES]->(r:Reference) WHERE r.id IN $ids
 RETURN r.id, c.id, x.letter ORDER BY c.id, x.letter`, map[string]any{"ids": strs(ids)})
-		for _, r := range recs {
-			id := str(r.Values[0])
-			out[id] = append(out[id], graph.Citation{From: str(r.Values[1]), Letter: str(r.Values[2])})
-		}
+	if err != nil {
 		return nil, err
-	})
-	return out, err
+	}
+	for _, r := range recs {
+		id := str(r.Values[0])
+		out[id] = append(out[id], graph.Citation{From: str(r.Values[1]), Letter: str(r.Values[2])})
+	}
+	return out, nil
 }
 
 // CableSummaries returns the cables' summary fields (query.CableSummarySource)
@@ -285,17 +281,13 @@ func (s *Store) CableSummaries(ctx context.Context, ids []string) ([]*graph.Cabl
 		return []*graph.Cable{}, nil
 	}
 	got := make(map[string]*graph.Cable, len(ids))
-	_, err := s.read(ctx, "cable summaries", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		clear(got)
-		recs, err := collect(ctx, tx, `
+	recs, err := s.readOne(ctx, "cable summaries", `
 MATCH (sc:Cable) WHERE sc.id IN $ids
 RETURN sc.id, `+summaryColumns, map[string]any{"ids": strs(ids)})
-		for _, r := range recs {
-			id := str(r.Values[0])
-			got[id] = summaryOf(id, r.Values[1:])
-		}
-		return nil, err
-	})
+	for _, r := range recs {
+		id := str(r.Values[0])
+		got[id] = summaryOf(id, r.Values[1:])
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -3,11 +3,9 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // luceneQuery translates a user query into a Lucene query in which every
@@ -51,20 +49,19 @@ func (s *Store) Search(ctx context.Context, query string, p graph.Page) (graph.S
 		params["cutAt"] = int64(p.Offset) + int64(p.Limit) - 1
 		slice = "hits[$offset..$end]"
 	}
-	out := graph.SearchPage{Hits: []graph.SearchHit{}}
-	_, err := s.read(ctx, "search", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		out.Hits = out.Hits[:0]
-		// The wait for the eventually consistent index is the statement's
-		// first (void) call, not a statement of its own: one round trip
-		// fewer per search, and the index is still current before it is
-		// queried (the void call runs before queryNodes receives its row).
-		//
-		// Only the hits scoring at least the page's last one need their
-		// id read (ties are ordered by id): a common word hits thousands
-		// of cables, and reading every id was most of the statement.
-		// cut is that score (-1: every hit, when there is no limit or
-		// fewer hits than the page's end).
-		recs, err := collect(ctx, tx, awaitText+`
+	// The wait for the eventually consistent index is the statement's
+	// first (void) call, not a statement of its own: one round trip
+	// fewer per search, and the index is still current before it is
+	// queried (the void call runs before queryNodes receives its row).
+	// One statement, so no transaction around it (readOne): a managed
+	// transaction costs the server its begin and commit.
+	//
+	// Only the hits scoring at least the page's last one need their id
+	// read (ties are ordered by id): a common word hits thousands of
+	// cables, and reading every id was most of the statement. cut is that
+	// score (-1: every hit, when there is no limit or fewer hits than the
+	// page's end).
+	recs, err := s.readOne(ctx, "search", awaitText+`
 CALL db.index.fulltext.queryNodes('cableText', $q) YIELD node, score
 WITH collect([node, score]) AS found
 CALL (found) {
@@ -80,23 +77,25 @@ CALL (found, cut) {
   RETURN collect([id, score]) AS hits
 }
 RETURN size(found), `+slice, params)
-		if err != nil {
-			return nil, err
+	if err != nil {
+		return graph.SearchPage{}, err
+	}
+	out := graph.SearchPage{Hits: []graph.SearchHit{}}
+	if len(recs) != 1 || len(recs[0].Values) != 2 {
+		return graph.SearchPage{}, fmt.Errorf("search %q: %d records, want one of two columns", query, len(recs))
+	}
+	n, _ := recs[0].Values[0].(int64)
+	out.Total = int(n)
+	page, _ := recs[0].Values[1].([]any)
+	for _, h := range page {
+		pair, _ := h.([]any)
+		if len(pair) != 2 {
+			continue
 		}
-		n, _ := recs[0].Values[0].(int64)
-		out.Total = int(n)
-		page, _ := recs[0].Values[1].([]any)
-		for _, h := range page {
-			pair, _ := h.([]any)
-			if len(pair) != 2 {
-				continue
-			}
-			sc, _ := pair[1].(float64)
-			out.Hits = append(out.Hits, graph.SearchHit{CableID: str(pair[0]), Score: sc})
-		}
-		return nil, nil
-	})
-	return out, err
+		sc, _ := pair[1].(float64)
+		out.Hits = append(out.Hits, graph.SearchHit{CableID: str(pair[0]), Score: sc})
+	}
+	return out, nil
 }
 
 // searchSlack is how many hits past a page's end SearchHits asks the
@@ -125,7 +124,10 @@ func (s *Store) SearchHitsSummaries(ctx context.Context, query string, p graph.P
 }
 
 // searchTop is SearchHits, with the hits' summaries when summaries is true
-// and the page came from the index's top hits.
+// and the page came from the index's top hits. The statement orders the
+// top hits itself and returns the page alone, as one record: the hits past
+// the page (the slack) are only needed for their scores, and every record
+// and value shipped costs both servers decoding.
 func (s *Store) searchTop(ctx context.Context, query string, p graph.Page, summaries bool) ([]graph.SearchHit, []*graph.Cable, error) {
 	lq := luceneQuery(query)
 	if lq == "" || p.Offset < 0 || p.Limit < 1 {
@@ -134,43 +136,58 @@ func (s *Store) searchTop(ctx context.Context, query string, p graph.Page, summa
 	}
 	end := p.Offset + p.Limit
 	fetch := end + searchSlack
-	hits := []graph.SearchHit{}
-	got := map[string]*graph.Cable{}
-	ret := "RETURN sc.id, score"
+	cols := ""
 	if summaries {
-		ret += ", " + summaryColumns
+		cols = ", " + summaryColumns
 	}
-	_, err := s.read(ctx, "search hits", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		hits = hits[:0]
-		clear(got)
-		recs, err := collect(ctx, tx, awaitText+`
-CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node AS sc, score
-`+ret, map[string]any{"q": lq, "fetch": int64(fetch)})
-		for _, r := range recs {
-			sc, _ := r.Values[1].(float64)
-			id := str(r.Values[0])
-			hits = append(hits, graph.SearchHit{CableID: id, Score: sc})
-			if summaries && len(r.Values) == 7 {
-				got[id] = summaryOf(id, r.Values[2:])
-			}
-		}
-		return nil, err
-	})
+	recs, err := s.readOne(ctx, "search hits", awaitText+`
+CALL db.index.fulltext.queryNodes('cableText', $q, {limit: $fetch}) YIELD node, score
+WITH node, score, node.id AS id ORDER BY score DESC, id
+WITH collect([node, score, id]) AS found
+WITH size(found) AS n, found[$end - 1][1] AS pageLast, found[-1][1] AS fetchedLast, found[$offset..$end] AS page
+UNWIND page AS h
+WITH n, pageLast, fetchedLast, h[0] AS sc, h[1] AS score, h[2] AS id
+RETURN n, pageLast, fetchedLast, collect([id, score`+cols+`])`,
+		map[string]any{"q": lq, "fetch": int64(fetch), "offset": int64(p.Offset), "end": int64(end)})
 	if err != nil {
 		return nil, nil, err
 	}
-	slices.SortFunc(hits, graph.CompareSearchHits)
-	if len(hits) == fetch && hits[len(hits)-1].Score >= hits[end-1].Score {
+	if len(recs) == 0 { // no hit on the page (nor, then, before its end)
+		if summaries {
+			return []graph.SearchHit{}, []*graph.Cable{}, nil
+		}
+		return []graph.SearchHit{}, nil, nil
+	}
+	v := recs[0].Values
+	if len(recs) != 1 || len(v) != 4 {
+		return nil, nil, fmt.Errorf("search hits %q: %d records, want one of four columns", query, len(recs))
+	}
+	n, _ := v[0].(int64)
+	pageLast, pageFull := v[1].(float64)
+	fetchedLast, _ := v[2].(float64)
+	if n == int64(fetch) && pageFull && fetchedLast >= pageLast {
+		// As many ties with the page's last hit as the slack, or more:
+		// the order by id needs every one of them.
 		sp, err := s.Search(ctx, query, p)
 		return sp.Hits, nil, err
 	}
-	page := slices.Clone(hits[min(p.Offset, len(hits)):min(end, len(hits))])
-	if !summaries {
-		return page, nil, nil
+	rows, _ := v[3].([]any)
+	page := make([]graph.SearchHit, 0, len(rows))
+	var cables []*graph.Cable
+	if summaries {
+		cables = make([]*graph.Cable, 0, len(rows))
 	}
-	ids := make([]string, len(page))
-	for i, h := range page {
-		ids[i] = h.CableID
+	for _, row := range rows {
+		cols, _ := row.([]any)
+		if len(cols) < 2 || (summaries && len(cols) != 7) {
+			return nil, nil, fmt.Errorf("search hits %q: a hit of %d columns", query, len(cols))
+		}
+		id := str(cols[0])
+		sc, _ := cols[1].(float64)
+		page = append(page, graph.SearchHit{CableID: id, Score: sc})
+		if summaries {
+			cables = append(cables, summaryOf(id, cols[2:]))
+		}
 	}
-	return page, inOrder(ids, got), nil
+	return page, cables, nil
 }

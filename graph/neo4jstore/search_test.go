@@ -91,5 +91,28 @@ func TestNeo4jSearchHitsEqualSearchPages(t *testing.T) {
 		if !reflect.DeepEqual(got, want.Hits) {
 			t.Errorf("page %+v:\n got %+v\nwant %+v", p, got, want.Hits)
 		}
+		// With the summaries: the same hits, and summaries (when the
+		// index's top hits settled the page) equal to CableSummaries'.
+		hits, sums, err := s.SearchHitsSummaries(ctx, "pipeline", p)
+		if err != nil {
+			t.Fatalf("%+v: %v", p, err)
+		}
+		if !reflect.DeepEqual(hits, want.Hits) {
+			t.Errorf("page %+v with summaries:\n got %+v\nwant %+v", p, hits, want.Hits)
+		}
+		if sums == nil {
+			continue
+		}
+		ids := make([]string, len(hits))
+		for i, h := range hits {
+			ids[i] = h.CableID
+		}
+		wantSums, err := s.CableSummaries(ctx, ids)
+		if err != nil {
+			t.Fatalf("summaries %v: %v", ids, err)
+		}
+		if !reflect.DeepEqual(sums, wantSums) {
+			t.Errorf("page %+v: summaries differ:\n got %+v\nwant %+v", p, sums, wantSums)
+		}
 	}
 }
