@@ -39,22 +39,19 @@ func (s *Service) Topic(ctx context.Context, topic string) (codes, words []strin
 		}
 	}
 	typedAsCode := false
-	if looksLikeCode(topic) {
-		t, err := s.r.Tag(ctx, topic)
-		switch {
-		case err == nil:
+	byCode := looksLikeCode(topic)
+	t, tags, err := s.topicTags(ctx, topic, byCode)
+	if err != nil {
+		return nil, nil, err
+	}
+	if byCode {
+		if t != nil {
 			codeSet[t.Code] = true
 			typedAsCode = topic == strings.ToUpper(topic)
-		case !errors.Is(err, graph.ErrNotFound):
-			return nil, nil, fmt.Errorf("topic %q: tag lookup: %w", topic, err)
 		}
 		if code != "" && strings.EqualFold(code, topic) {
 			typedAsCode = true
 		}
-	}
-	tags, err := s.r.TagsByMeaning(ctx, topic)
-	if err != nil {
-		return nil, nil, fmt.Errorf("topic %q: tags by meaning: %w", topic, err)
 	}
 	for _, t := range tags {
 		if graph.NormalizeName(t.Meaning) == graph.NormalizeName(topic) {
