@@ -23,8 +23,9 @@ import (
 //   - else two links: the neighbours common to both (each read once,
 //     intersected in memory), in key order, checked one by one until one
 //     is linked to both by interactions passing the filter (usually the
-//     first: the smallest key wins whatever follows); then the
-//     interactions of its two links;
+//     first: the smallest key wins whatever follows); the check collects
+//     those interactions, which are the proof (an existence check first
+//     and the proof after it would scan both hubs' links twice);
 //   - else, with maxHops of 3 or more, shortestPath says whether any chain
 //     is within reach: none is an exact answer, a longer one is left to the
 //     search (exact false), which picks the smallest among all the
@@ -128,11 +129,11 @@ CALL (x, y, na, direct) {
   WITH x, y, collect(m) AS candidates
   UNWIND candidates AS m
   WITH x, y, m WHERE m:Person
-    AND EXISTS { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` }
-    AND EXISTS { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` }
-  WITH x, y, m LIMIT 1
   CALL (x, m) { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` RETURN collect(r) AS r1 }
+  WITH x, y, m, r1 WHERE size(r1) > 0
   CALL (y, m) { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` RETURN collect(r) AS r2 }
+  WITH m, r1, r2 WHERE size(r2) > 0
+  WITH m, r1, r2 LIMIT 1
   RETURN collect(m) AS mid, collect(r1 + r2) AS via
 }
 CALL (x, y, direct, mid) {
