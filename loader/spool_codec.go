@@ -53,7 +53,15 @@ func contentEncoding(c *graph.Cable) ([]byte, string, error) {
 			return nil, "", fmt.Errorf("encoding cable %s: interaction confidence %v is not a number", c.ID, in.Confidence)
 		}
 	}
-	var b byteSink
+	// The texts dominate the size; the rest rarely needs more than 4 KB.
+	size := len(c.Body) + len(c.Summary) + len(c.Subject) + 4096
+	for _, p := range c.Paragraphs {
+		size += len(p.Text) + 8
+	}
+	for _, in := range c.Interactions {
+		size += len(in.Evidence) + 128
+	}
+	b := make(byteSink, 0, size)
 	e := hasher{h: &b}
 	e.cable(c)
 	h := sha256.New()
