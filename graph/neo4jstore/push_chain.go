@@ -18,14 +18,15 @@ import (
 // hub (thousands of property reads), so the neighbourhoods are read
 // without them and the filter is checked only where the answer is:
 //
-//   - a direct link: the first's neighbours hold the second, and an
+//   - a direct link: the second's neighbours hold the first, and an
 //     interaction between them passes the filter;
-//   - else two links: the neighbours common to both (each read once,
-//     intersected in memory), in key order, checked one by one until one
-//     is linked to both by interactions passing the filter (usually the
+//   - else two links: the first's links to the second's neighbours (the
+//     second's read once, the first's once, kept only where they meet),
+//     grouped by neighbour in key order, checked one by one until one is
+//     linked to both by interactions passing the filter (usually the
 //     first: the smallest key wins whatever follows); the check collects
 //     those interactions, which are the proof (an existence check first
-//     and the proof after it would scan both hubs' links twice);
+//     and the proof after it would scan the hubs' links again);
 //   - else, with maxHops of 3 or more, shortestPath says whether any chain
 //     is within reach: none is an exact answer, a longer one is left to the
 //     search (exact false), which picks the smallest among all the
@@ -111,26 +112,20 @@ func chainCypher(maxHops int, conds []string) string {
 		return "(" + relVar.ReplaceAllString(strings.Join(conds, " AND "), v+".") + ")"
 	}
 	return `MATCH (x:Person {key: $a}), (y:Person {key: $b})
-CALL (x) {
-  MATCH (x)-[:INTERACTED]-(m)
-  RETURN collect(DISTINCT m) AS na
+CALL (y) {
+  MATCH (y)-[:INTERACTED]-(m)
+  RETURN collect(DISTINCT m) AS nb
 }
-CALL (x, y, na) {
-  WITH x, y WHERE y IN na
+CALL (x, y, nb) {
+  WITH x, y WHERE x IN nb
   MATCH (x)-[r:INTERACTED]-(y) WHERE ` + on("r") + `
   RETURN collect(r) AS direct
 }
-CALL (x, y, na, direct) {
-  WITH x, y, na WHERE size(direct) = 0 AND $hops >= 2
-  MATCH (y)-[:INTERACTED]-(m)
-  WITH x, y, na, collect(DISTINCT m) AS nb
-  UNWIND [m IN nb WHERE m IN na AND m <> x AND m <> y] AS m
-  WITH x, y, m ORDER BY m.key
-  WITH x, y, collect(m) AS candidates
-  UNWIND candidates AS m
-  WITH x, y, m WHERE m:Person
-  CALL (x, m) { MATCH (x)-[r:INTERACTED]-(m) WHERE ` + on("r") + ` RETURN collect(r) AS r1 }
-  WITH x, y, m, r1 WHERE size(r1) > 0
+CALL (x, y, nb, direct) {
+  WITH x, y, nb WHERE size(direct) = 0 AND $hops >= 2
+  MATCH (x)-[r:INTERACTED]-(m) WHERE m IN nb AND m <> x AND m <> y
+  WITH y, m, collect(r) AS r1 ORDER BY m.key
+  WITH y, m, [r IN r1 WHERE ` + on("r") + `] AS r1 WHERE m:Person AND size(r1) > 0
   CALL (y, m) { MATCH (m)-[r:INTERACTED]-(y) WHERE ` + on("r") + ` RETURN collect(r) AS r2 }
   WITH m, r1, r2 WHERE size(r2) > 0
   WITH m, r1, r2 LIMIT 1
