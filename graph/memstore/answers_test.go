@@ -3,10 +3,15 @@ package memstore_test
 import (
 	"context"
 	"errors"
+	"reflect"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/memstore"
+	"github.com/cablegraph/cablegraph/graph/query"
+	"github.com/cablegraph/cablegraph/graph/storetest"
 )
 
 // TestRememberAnswer: an answer is computed once and then remembered; a
@@ -62,6 +67,60 @@ func TestRememberAnswer(t *testing.T) {
 		}
 		if computed != st.wantComputed {
 			t.Errorf("%s: computed %d times, want %d", st.name, computed, st.wantComputed)
+		}
+	}
+}
+
+// TestDiscussionsMemoDuringWrites asks discussions while cables are
+// replaced (run with -race); once the writes stop, the remembered answer
+// must be the one computed afresh over the plain Reader: no answer
+// computed before a write outlives it.
+func TestDiscussionsMemoDuringWrites(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.New()
+	base := storetest.HandBuilt()
+	if err := s.WriteCables(ctx, base, make([]string, len(base))); err != nil {
+		t.Fatal(err)
+	}
+	q, plain := query.New(s, nil), query.New(plainReader{s}, nil)
+	dq := graph.DiscussionQuery{Topic: "Kosovo", IncludeCoMentions: true}
+	var wg sync.WaitGroup
+	var stop atomic.Bool
+	wg.Go(func() {
+		defer stop.Store(true)
+		for i := range 40 {
+			batch := storetest.HandBuilt()
+			if i%2 == 0 {
+				batch = append(batch, storetest.Changed())
+			}
+			if err := s.WriteCables(ctx, batch, make([]string, len(batch))); err != nil {
+				t.Errorf("write: %v", err)
+				return
+			}
+		}
+	})
+	for range 3 {
+		wg.Go(func() {
+			for !stop.Load() {
+				if _, err := q.Discussions(ctx, dq); err != nil {
+					t.Errorf("discussions during writes: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	want, err := plain.Discussions(ctx, dq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("no discussions of Kosovo in the hand-built cables: the comparison proves little")
+	}
+	for range 2 {
+		got, err := q.Discussions(ctx, dq)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("after the writes: %v\n got %+v\nwant %+v", err, got, want)
 		}
 	}
 }
