@@ -34,14 +34,15 @@ type DiscussionsSource interface {
 // pushedDiscussionReads returns the interactions Discussions groups, read
 // through a DiscussionsSource: the topical ones, then those whose evidence
 // names a topic word, merged as the generic text pass merges them. ok is
-// false when the Reader cannot, and the caller reads generically.
-func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.InteractionFilter, codes, words []string) (ins []graph.Interaction, ok bool, err error) {
+// false when the Reader cannot, and the caller reads generically. Pairs
+// that cannot be among the first discussions may be left out.
+func (s *Service) pushedDiscussionReads(ctx context.Context, base graph.InteractionFilter, codes, words []string, first int) (ins []graph.Interaction, ok bool, err error) {
 	src, ok := ReaderAs[DiscussionsSource](s.r)
 	if !ok {
 		return nil, false, nil
 	}
 	topics := append(append([]string{}, codes...), words...)
-	topical, byWord, ok, err := src.DiscussionInteractions(ctx, base, topics, words)
+	topical, byWord, ok, err := discussionReads(ctx, src, base, topics, words, first)
 	if err != nil || !ok {
 		return nil, ok, err
 	}
