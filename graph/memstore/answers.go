@@ -5,11 +5,14 @@ import (
 	"sync"
 )
 
-// maxAnswers bounds an answerMemo: past this many answers it starts
-// afresh. An answer is a page (at most a hundred discussions), so the
-// memo holds tens of MB at worst, while questions that vary without end
-// (every window a client can type) cannot grow it without bound.
-const maxAnswers = 1024
+// maxAnswerWeight bounds an answerMemo by the items its answers hold
+// (as compute weighs them: a discussion, a cable id, a sentence): past it
+// the memo starts afresh, and an answer heavier than it is not kept.
+// Questions vary without end (every window a client can type), so a bound
+// by count alone would let a page of a hundred busy pairs each take
+// megabytes; a million items are tens of MB, their strings shared with
+// the store.
+const maxAnswerWeight = 1 << 20
 
 // answerMemo remembers whole answers to relationship questions
 // (graph/query.AnswerMemo) until the next write. At the full release's
@@ -27,24 +30,25 @@ type answerMemo struct {
 	mu      sync.Mutex
 	gen     uint64
 	answers map[any]any
+	weight  int // the answers' items
 }
 
 // clear drops every answer; writers call it under s.mu.Lock.
 func (m *answerMemo) clear() {
 	m.mu.Lock()
 	m.gen++
-	m.answers = nil
+	m.answers, m.weight = nil, 0
 	m.mu.Unlock()
 }
 
 // RememberAnswer returns the answer remembered under key or, when there
 // is none, compute's, which it remembers until the next write unless
-// compute fails or a write happens meanwhile. key must be comparable and
-// name the question completely; answers are shared between callers, who
-// only read them. compute runs without the store's locks (it reads the
-// store like any caller), so concurrent askers of a new key may each
-// compute it.
-func (s *Store) RememberAnswer(ctx context.Context, key any, compute func(context.Context) (any, error)) (any, error) {
+// compute fails, a write happens meanwhile or the answer weighs more than
+// the memo holds. key must be comparable and name the question
+// completely; answers are shared between callers, who only read them.
+// compute runs without the store's locks (it reads the store like any
+// caller), so concurrent askers of a new key may each compute it.
+func (s *Store) RememberAnswer(ctx context.Context, key any, compute func(context.Context) (answer any, weight int, err error)) (any, error) {
 	m := &s.answers
 	m.mu.Lock()
 	if v, ok := m.answers[key]; ok {
@@ -53,16 +57,20 @@ func (s *Store) RememberAnswer(ctx context.Context, key any, compute func(contex
 	}
 	gen := m.gen
 	m.mu.Unlock()
-	v, err := compute(ctx)
+	v, weight, err := compute(ctx)
 	if err != nil {
 		return nil, err
 	}
+	weight = max(weight, 1)
 	m.mu.Lock()
-	if m.gen == gen {
-		if m.answers == nil || len(m.answers) >= maxAnswers {
-			m.answers = map[any]any{}
+	if m.gen == gen && weight <= maxAnswerWeight {
+		if m.answers == nil || m.weight+weight > maxAnswerWeight {
+			m.answers, m.weight = map[any]any{}, 0
 		}
-		m.answers[key] = v
+		if _, ok := m.answers[key]; !ok {
+			m.answers[key] = v
+			m.weight += weight
+		}
 	}
 	m.mu.Unlock()
 	return v, nil

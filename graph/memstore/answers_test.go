@@ -16,18 +16,25 @@ import (
 
 // TestRememberAnswer: an answer is computed once and then remembered; a
 // failed computation is not; a write forgets every answer, and an answer
-// computed while a write happened is returned but not remembered.
+// computed while a write happened is returned but not remembered; the
+// answers' weight is bounded.
 func TestRememberAnswer(t *testing.T) {
 	ctx := context.Background()
 	s := memstore.New()
 	computed := 0
-	answer := func(v string, err error, during func()) func(context.Context) (any, error) {
-		return func(context.Context) (any, error) {
+	answer := func(v string, err error, during func()) func(context.Context) (any, int, error) {
+		return func(context.Context) (any, int, error) {
 			computed++
 			if during != nil {
 				during()
 			}
-			return v, err
+			return v, 1, err
+		}
+	}
+	heavy := func(v string, weight int) func(context.Context) (any, int, error) {
+		return func(context.Context) (any, int, error) {
+			computed++
+			return v, weight, nil
 		}
 	}
 	write := func() {
@@ -39,7 +46,7 @@ func TestRememberAnswer(t *testing.T) {
 	type step struct {
 		name         string
 		key          any
-		compute      func(context.Context) (any, error)
+		compute      func(context.Context) (any, int, error)
 		want         any
 		wantErr      bool
 		wantComputed int
@@ -54,6 +61,14 @@ func TestRememberAnswer(t *testing.T) {
 		{"a write forgets", "k", answer("a3", nil, write), "a3", false, 5},
 		{"computed across a write: not remembered", "k", answer("a4", nil, nil), "a4", false, 6},
 		{"now remembered", "k", answer("a5", nil, nil), "a4", false, 6},
+		{"too heavy to keep", "h", heavy("h1", 1<<21), "h1", false, 7},
+		{"too heavy: computed again", "h", heavy("h2", 1<<21), "h2", false, 8},
+		{"light ones still kept", "k", answer("a6", nil, nil), "a4", false, 8},
+		{"a heavy one that just fits", "f", heavy("f1", 1<<20), "f1", false, 9},
+		{"kept", "f", heavy("f2", 1), "f1", false, 9},
+		{"the memo started afresh for it", "k", answer("a7", nil, nil), "a7", false, 10},
+		{"and again for this one", "f", heavy("f3", 1), "f3", false, 11},
+		{"now both kept", "k", answer("a8", nil, nil), "a7", false, 11},
 	} {
 		if st.name == "a write forgets" {
 			write()

@@ -45,8 +45,13 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if !ok {
 		return s.discussions(ctx, q)
 	}
-	v, err := memo.RememberAnswer(ctx, newDiscussionsKey(q), func(ctx context.Context) (any, error) {
-		return s.discussions(ctx, q)
+	v, err := memo.RememberAnswer(ctx, newDiscussionsKey(q), func(ctx context.Context) (any, int, error) {
+		ds, err := s.discussions(ctx, q)
+		weight := 0
+		for _, d := range ds {
+			weight += 1 + len(d.Cables) + len(d.Evidence)
+		}
+		return ds, weight, err
 	})
 	if err != nil {
 		return nil, err
@@ -65,9 +70,11 @@ func (s *Service) Discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 type AnswerMemo interface {
 	// RememberAnswer returns the answer remembered under key or, when
 	// there is none, compute's. key is comparable and names the question
-	// completely; an error is returned and not remembered; no answer
-	// computed before a write is returned after it.
-	RememberAnswer(ctx context.Context, key any, compute func(context.Context) (any, error)) (any, error)
+	// completely; compute also says how many items (discussions, cables,
+	// sentences) its answer holds, which bounds what is remembered; an
+	// error is returned and not remembered; no answer computed before a
+	// write is returned after it.
+	RememberAnswer(ctx context.Context, key any, compute func(context.Context) (answer any, weight int, err error)) (any, error)
 }
 
 // discussionsKey names a discussions question for an AnswerMemo: the
@@ -114,7 +121,7 @@ func (s *Service) discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if q.IncludeCoMentions {
 		base.Kinds = allKinds()
 	}
-	if ins, ok, err := s.pushedDiscussionReads(ctx, base, codes, words, first); ok || err != nil {
+	if ins, ok, err := s.pushedDiscussionReads(ctx, base, codes, words); ok || err != nil {
 		if err != nil {
 			return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
 		}
