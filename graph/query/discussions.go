@@ -121,7 +121,7 @@ func (s *Service) discussions(ctx context.Context, q graph.DiscussionQuery) ([]g
 	if q.IncludeCoMentions {
 		base.Kinds = allKinds()
 	}
-	if ins, ok, err := s.pushedDiscussionReads(ctx, base, codes, words); ok || err != nil {
+	if ins, ok, err := s.pushedDiscussionReads(ctx, base, codes, words, first); ok || err != nil {
 		if err != nil {
 			return nil, fmt.Errorf("discussions of %q: %w", q.Topic, err)
 		}
