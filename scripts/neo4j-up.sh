@@ -8,6 +8,7 @@
 #   NEO4J_PAGECACHE       page cache (default 1g)
 #   NEO4J_TX_TIMEOUT      transaction timeout in seconds (default 600)
 #   NEO4J_TX_MEMORY       cap on memory of all running transactions (default: 70% of heap)
+#   NEO4J_SETTINGS        further Neo4j settings, "name=value name=value" (see tools/neo4j)
 #   NEO4J_START_TIMEOUT   seconds to wait for readiness (default 180)
 #   NEO4J_DIR             state folder (default <repo>/.neo4j)
 set -euo pipefail

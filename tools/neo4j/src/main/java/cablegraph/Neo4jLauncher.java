@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -29,6 +31,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   <li>{@code NEO4J_TX_TIMEOUT} transaction timeout in seconds (default 600)
  *   <li>{@code NEO4J_TX_MEMORY} cap on memory of all running transactions, such as {@code 1g} (default: Neo4j's
  *       own, 70% of the heap)
+ *   <li>{@code NEO4J_SETTINGS} further Neo4j settings as {@code name=value} pairs separated by spaces, passed
+ *       as they are (the offline import uses it to let index population merge Lucene segments in the
+ *       background); a pair without {@code =} is an error
  * </ul>
  *
  * <p>When the default database answers {@code RETURN 1}, the launcher writes {@code <home>/ready} (holding its
@@ -68,6 +73,16 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
         if (txMemory != null && !txMemory.isBlank()) {
             builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, parseBytes(txMemory));
+        }
+        Map<String, String> extra = parseSettings(env("NEO4J_SETTINGS", ""));
+        if (!extra.isEmpty()) {
+            // The builder takes raw settings only from a file in neo4j.conf's format.
+            StringBuilder conf = new StringBuilder();
+            extra.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+            Path extraConf = home.resolve("extra-settings.conf");
+            Files.writeString(extraConf, conf, StandardCharsets.UTF_8);
+            builder.loadPropertiesFromFile(extraConf);
+            System.out.println("neo4j-launcher: extra settings " + extra);
         }
 
         System.out.printf("neo4j-launcher: starting Neo4j %s, bolt://127.0.0.1:%d, home %s, page cache %d MiB, "
@@ -118,6 +133,22 @@ public final class Neo4jLauncher {
     }
 
     /** Parses sizes like 1g, 512m, 1024k or a plain byte count. */
+    /** Parses NEO4J_SETTINGS: {@code name=value} pairs separated by whitespace. */
+    static Map<String, String> parseSettings(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : raw.trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("NEO4J_SETTINGS: \"" + pair + "\" is not name=value");
+            }
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
+    }
+
     static long parseBytes(String s) {
         String v = s.trim().toLowerCase();
         if (v.endsWith("b")) {
