@@ -147,7 +147,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 	// load --import-dir's CPU on 10,000 generated cables, the relaxed one
 	// saves most of that for a few hundred MB more. load exits when done,
 	// so there is nothing to put back.
-	_ = relaxGC(memTotal())
+	_ = relaxGC(memTotal(), nil)
 	if _, err := lf.spoolMode(); err != nil {
 		return err
 	}

@@ -106,28 +106,46 @@ func readMetric(name string) int64 {
 // limit of startupMemShare of the machine's memory, after which the
 // collector works harder instead of growing further. The returned func
 // puts the GC target back for serving, with a soft memory limit from the
-// live heap (servingLimit) where there was none. An operator's GOGC
-// or GOMEMLIMIT wins: relaxGC then changes nothing.
-func relaxGC(memTotal int64) (restore func()) {
+// live heap (servingLimit) where there was none, and calls onLimit (if not
+// nil) with that limit once set. An operator's GOGC or GOMEMLIMIT wins:
+// relaxGC then changes nothing.
+func relaxGC(memTotal int64, onLimit func(int64)) (restore func()) {
+	return relaxGCAbove(memTotal, servingHeadroom, onLimit)
+}
+
+// relaxGCAbove is relaxGC measuring the live heap in the background when
+// the heap holds more than bigHeap bytes. That measure is one more
+// collection (the last one of a relaxed build may have seen well under
+// the final live heap), which takes 3-10 s of two cores for the whole
+// release: serving need not wait for it, and until it ends the build's
+// soft limit stays.
+func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || memTotal <= 0 {
 		return func() {}
 	}
 	pct := debug.SetGCPercent(startupGCPercent)
 	limit := debug.SetMemoryLimit(int64(float64(memTotal) * startupMemShare))
+	set := func(l int64) {
+		debug.SetMemoryLimit(l)
+		if onLimit != nil {
+			onLimit(l)
+		}
+	}
 	var once sync.Once
 	return func() {
 		once.Do(func() {
 			debug.SetGCPercent(pct)
-			if limit == math.MaxInt64 {
-				// The last collection of a relaxed build may have
-				// seen well under the final live heap; one more
-				// (a second or two for the whole release) measures it.
-				if heapObjects() > servingHeadroom {
+			switch {
+			case limit != math.MaxInt64:
+				set(limit)
+			case heapObjects() > bigHeap:
+				go func() {
 					runtime.GC()
-				}
-				limit = servingLimit(liveHeap(), memTotal)
+					set(servingLimit(liveHeap(), memTotal))
+				}()
+			default:
+				set(servingLimit(liveHeap(), memTotal))
 			}
-			debug.SetMemoryLimit(limit)
 		})
 	}
 }

@@ -37,7 +37,8 @@ func TestRelaxGC(t *testing.T) {
 	defer debug.SetGCPercent(pct)
 	limit := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(limit)
-	restore := relaxGC(8 << 30)
+	var told int64
+	restore := relaxGC(8<<30, func(l int64) { told = l })
 	if got := debug.SetGCPercent(startupGCPercent); got != startupGCPercent {
 		t.Errorf("GC percent while building = %d, want %d", got, startupGCPercent)
 	}
@@ -53,20 +54,51 @@ func TestRelaxGC(t *testing.T) {
 	if got, want := debug.SetMemoryLimit(-1), servingLimit(liveHeap(), 8<<30); got != want || got > 6<<30 || got < 1<<30 {
 		t.Errorf("memory limit while serving = %d, want %d (live %d), within 1 GiB .. 3/4 of 8 GiB", got, want, liveHeap())
 	}
+	if told != debug.SetMemoryLimit(-1) {
+		t.Errorf("onLimit was told %d, the limit is %d", told, debug.SetMemoryLimit(-1))
+	}
 
 	// A limit the program already had is put back as it was.
 	debug.SetMemoryLimit(5 << 30)
-	relaxGC(8 << 30)()
+	relaxGC(8<<30, nil)()
 	if got := debug.SetMemoryLimit(-1); got != 5<<30 {
 		t.Errorf("memory limit after = %d, want the 5 GiB set before", got)
 	}
 
 	t.Setenv("GOGC", "100")
-	relaxGC(8 << 30)()
+	relaxGC(8<<30, nil)()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set, relaxGC changed the GC percent to %d", got)
 	}
 	if memTotal() < 0 {
 		t.Errorf("memTotal = %d", memTotal())
+	}
+}
+
+// TestRelaxGCMeasuresABigHeapInTheBackground: with a heap above the
+// threshold, restoring returns at once (serving starts) and the serving
+// limit follows one collection later, reported through onLimit.
+func TestRelaxGCMeasuresABigHeapInTheBackground(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: relaxGC leaves the collector alone by design")
+	}
+	pct := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pct)
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(limit)
+	done := make(chan int64, 1)
+	cycles := func() uint32 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.NumForcedGC
+	}
+	before := cycles()
+	relaxGCAbove(8<<30, 0, func(l int64) { done <- l })()
+	got := <-done
+	if want := servingLimit(liveHeap(), 8<<30); got != want || debug.SetMemoryLimit(-1) != got {
+		t.Errorf("serving limit = %d (set %d), want %d from the live heap %d", got, debug.SetMemoryLimit(-1), want, liveHeap())
+	}
+	if cycles() == before {
+		t.Error("no forced collection measured the live heap")
 	}
 }

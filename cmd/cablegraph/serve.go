@@ -48,10 +48,12 @@ Snapshots of stdin (-) are never made. One snapshot is kept per set of
 --data paths; it is about the size of the inputs' text.
 
 Memory: the embedded store holds the whole release (251,287 cables) in
-about 9 GB of heap, 10 GB at the peak of the load; phase 1 waits in a
-spool file when memory is short (--spool). While serving, the Go collector
-keeps the heap under a soft limit of half again the live heap plus 1 GiB
-(at most 3/4 of the machine's memory; the ready line logs it); set
+about 10 GB (RSS) once loaded or restored; its first load peaks near 16 GB
+on a 24 GB machine (the collector is relaxed up to half the machine's
+memory); phase 1 waits in a spool file when memory is short (--spool).
+While serving, the Go collector keeps the heap under a soft limit of half
+again the live heap plus 1 GiB (at most 3/4 of the machine's memory;
+logged as "serving memory limit set" once measured, just after ready); set
 GOMEMLIMIT (and GOGC) to choose otherwise. Below ~16 GB of RAM, serve the
 whole release from Neo4j (--neo4j) instead.
 
@@ -107,7 +109,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer stopDebug()
 	restoreGC := func() {}
 	if nf.uri == "" {
-		restoreGC = relaxGC(memTotal())
+		restoreGC = relaxGC(memTotal(), func(limit int64) {
+			e.log.Info("serving memory limit set", "mem_limit_mb", limit>>20, "live_heap_mb", liveHeap()>>20)
+		})
 	}
 	defer restoreGC()
 	ext, err := newExtractor(lf.gazetteer)
