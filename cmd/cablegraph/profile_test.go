@@ -29,14 +29,25 @@ func TestServingLimit(t *testing.T) {
 	}
 }
 
-func TestRelaxGC(t *testing.T) {
+// defaultCollector skips t when the operator's GOGC or GOMEMLIMIT is set
+// (relaxGC then leaves the collector alone by design), and otherwise
+// starts t at the defaults (GC percent 100, no memory limit), putting the
+// process's own settings back when t ends.
+func defaultCollector(t *testing.T) {
+	t.Helper()
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: relaxGC leaves the collector alone by design")
 	}
 	pct := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(pct)
 	limit := debug.SetMemoryLimit(math.MaxInt64)
-	defer debug.SetMemoryLimit(limit)
+	t.Cleanup(func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	})
+}
+
+func TestRelaxGC(t *testing.T) {
+	defaultCollector(t)
 	var told int64
 	restore := relaxGC(8<<30, func(l int64) { told = l })
 	if got := debug.SetGCPercent(startupGCPercent); got != startupGCPercent {
@@ -79,13 +90,7 @@ func TestRelaxGC(t *testing.T) {
 // threshold, restoring returns at once (serving starts) and the serving
 // limit follows one collection later, reported through onLimit.
 func TestRelaxGCMeasuresABigHeapInTheBackground(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT is set: relaxGC leaves the collector alone by design")
-	}
-	pct := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(pct)
-	limit := debug.SetMemoryLimit(math.MaxInt64)
-	defer debug.SetMemoryLimit(limit)
+	defaultCollector(t)
 	done := make(chan int64, 1)
 	cycles := func() uint32 {
 		var ms runtime.MemStats
