@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 )
@@ -146,16 +145,7 @@ func toDiscussionInteraction(v []any) graph.Interaction {
 	in := graph.Interaction{
 		A: str(v[0]), B: str(v[1]), Kind: str(v[2]), Status: str(v[3]), Cable: str(v[4]), Evidence: str(v[6]),
 	}
-	if n, ok := v[5].(int64); ok {
-		in.Paragraph = int(n)
-	}
-	if t, ok := v[7].(time.Time); ok {
-		u := t.UTC()
-		in.Date = &u
-	}
-	if c, ok := v[8].(float64); ok {
-		in.Confidence = c
-	}
+	setInteractionScalars(&in, v[5], v[7], v[8])
 	return in
 }
 

@@ -51,17 +51,24 @@ func toInteraction(v []any) graph.Interaction {
 		Kind: str(m["kind"]), Status: str(m["status"]), Cable: str(m["cable"]),
 		Evidence: str(m["evidence"]), Topics: strList(m["topics"]),
 	}
-	if n, ok := m["paragraph"].(int64); ok {
+	setInteractionScalars(&in, m["paragraph"], m["date"], m["confidence"])
+	return in
+}
+
+// setInteractionScalars sets in's paragraph, date (in UTC) and confidence
+// from the values Bolt returned for them; a null or missing one leaves its
+// field unset.
+func setInteractionScalars(in *graph.Interaction, paragraph, date, confidence any) {
+	if n, ok := paragraph.(int64); ok {
 		in.Paragraph = int(n)
 	}
-	if c, ok := m["confidence"].(float64); ok {
-		in.Confidence = c
-	}
-	if t, ok := m["date"].(time.Time); ok {
+	if t, ok := date.(time.Time); ok {
 		u := t.UTC()
 		in.Date = &u
 	}
-	return in
+	if c, ok := confidence.(float64); ok {
+		in.Confidence = c
+	}
 }
 
 // interactionsMatch compiles f (Limit aside) into a MATCH ... WITH a, r, b
