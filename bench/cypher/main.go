@@ -40,8 +40,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var p map[string]any
-	if err := json.Unmarshal([]byte(*params), &p); err != nil {
+	p, err := decodeParams(*params)
+	if err != nil {
 		return fmt.Errorf("bad -params: %w", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
@@ -92,4 +92,39 @@ func details(args map[string]any) any {
 		return d
 	}
 	return ""
+}
+
+// decodeParams reads the -params JSON object with whole numbers as
+// integers: Cypher refuses a float as a list index, and encoding/json
+// would make every number a float64.
+func decodeParams(s string) (map[string]any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var p map[string]any
+	if err := dec.Decode(&p); err != nil {
+		return nil, err
+	}
+	return ints(p).(map[string]any), nil
+}
+
+// ints replaces each json.Number in v by an int64 when it is whole, else
+// a float64.
+func ints(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case map[string]any:
+		for k, e := range x {
+			x[k] = ints(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = ints(e)
+		}
+	}
+	return v
 }
