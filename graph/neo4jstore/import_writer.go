@@ -114,7 +114,7 @@ func importFiles() []importFile {
 		{"interacted.csv", "INTERACTED", false, []importColumn{
 			start("a", gPerson), end("b", gPerson), prop("kind"), prop("status"), prop("cable"),
 			typed("paragraph", colLong), prop("evidence"), typed("topics", colStrings), typed("date", colDateTime),
-			typed("confidence", colDouble), typed(importTopicsEmpty, colBool),
+			typed("confidence", colDouble), typed(importTopicsEmpty, colBool), typed(topicKeysProp, colStrings),
 		}},
 		{"resolves.csv", "RESOLVES_TO", false, []importColumn{start("id", gRef), end("cable", gCable)}},
 		{"affiliated.csv", "AFFILIATED_WITH", false, []importColumn{start("key", gPerson), end("code", gCountry)}},

@@ -82,9 +82,14 @@ func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilte
 	params := map[string]any{"textqs": textqs, "twords": split, "tlw": lower, "cwords": fields, "evqs": evqs}
 	maps.Copy(params, page)
 	q := discussionPlan{topicq: topicIndexQuery(topics), evidence: true}
+	q.keys = q.topicq != "" && topicKeysUsable(f) && s.topicKeysOn(ctx)
 	for {
 		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, q, page != nil)
 		switch {
+		case err != nil && q.keys && missingIndex(err, "interactedTopicKeys"):
+			s.log.Debug("neo4j: no interactedTopicKeys index; topics are found through tags and interactedTopics", "err", err)
+			q.keys = false
+			continue
 		case err != nil && q.topicq != "" && missingIndex(err, "interactedTopics"):
 			// A database loaded before the index existed: scan, until the
 			// next load's EnsureSchema creates it.
@@ -104,10 +109,13 @@ func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilte
 
 // discussionPlan says which full-text indexes the statement asks: topicq
 // is the interactedTopics query ("" scans the topics), evidence whether
-// words with letters are looked up in interactedEvidence.
+// words with letters are looked up in interactedEvidence, keys whether
+// the topical interactions and the topical test come from the topic keys
+// (interactedTopicKeys with the same query; see topickeys_rows.go).
 type discussionPlan struct {
 	topicq   string
 	evidence bool
+	keys     bool
 }
 
 // missingIndex tells the error of a statement asking a full-text index
@@ -155,7 +163,12 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	base := f
 	base.Topics = nil
 	params = maps.Clone(params)
-	topicalMatch := interactionsMatchBy(f, params, q.topicq)
+	var topicalMatch string
+	if q.keys {
+		topicalMatch = topicKeysMatch(f, params, q.topicq)
+	} else {
+		topicalMatch = interactionsMatchBy(f, params, q.topicq)
+	}
 	var window []string
 	if base.Since != nil {
 		window = append(window, "c.created >= $since")
@@ -171,6 +184,9 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	// every sentence naming "kosovo" is also tagged or topical). An
 	// interaction without topics makes topicCond null, hence the coalesce.
 	notTopical := "NOT coalesce(" + topicCond + ", false)"
+	if q.keys {
+		notTopical = "NOT coalesce(" + topicKeysCond + ", false)"
+	}
 	// U+0130 is the one letter Go lower-cases into ASCII and Java does
 	// not: a sentence holding it is kept for the caller's exact test.
 	relConds := append(slices.Clone(rConds), "(toLower(r.evidence) CONTAINS $tlw[wi] OR r.evidence CONTAINS '\u0130')", notTopical)

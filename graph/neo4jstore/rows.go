@@ -238,6 +238,7 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				"status": in.Status, "cable": c.ID, "paragraph": int64(in.Paragraph),
 				"evidence": in.Evidence, "topics": nilOrStrs(in.Topics),
 				"date": timeParam(in.Date), "confidence": in.Confidence,
+				topicKeysProp: topicKeys(in.Kind, in.Topics, c.Tags),
 			})
 		}
 	}

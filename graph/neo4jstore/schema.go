@@ -45,6 +45,9 @@ var schema = []string{
 	// the hits are a superset the caller narrows (see evidenceQuery).
 	`CREATE FULLTEXT INDEX interactedEvidence IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON EACH [r.evidence]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'simple', ` + "`fulltext.eventually_consistent`" + `: true}}`,
+	// Discussions: the topical interactions that are not co-mentions
+	// (see topickeys_rows.go).
+	topicKeysIndex,
 	// Eventually consistent: commits do not wait for Lucene, which
 	// halves the cost of a load batch; Search waits for pending updates
 	// (awaitEventuallyConsistentIndexRefresh), so a reader still sees
@@ -94,6 +97,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		}
 	}
 	if err := s.awaitSchema(ctx, sess); err != nil {
+		return err
+	}
+	if err := s.ensureTopicKeys(ctx, sess); err != nil {
 		return err
 	}
 	s.log.Debug("neo4j schema ensured", "statements", len(schema))

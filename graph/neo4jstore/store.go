@@ -48,6 +48,10 @@ type Store struct {
 	// died, so FinishBulk recomputes every one. Guarded by writeMu.
 	bulk    *touched
 	bulkAll bool
+
+	// topicKeys caches whether every interaction carries its topic keys
+	// (topickeys_schema.go).
+	topicKeys topicKeysState
 }
 
 var _ graph.Store = (*Store)(nil)
