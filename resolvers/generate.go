@@ -1,5 +1,7 @@
 package resolvers
 
-// gqlgen finds ../gqlgen.yml by walking up from this directory and writes
-// graph/generated plus the *.resolvers.go stubs of this package.
-//go:generate go tool gqlgen generate
+// The project's gqlgen run (resolvers/internal/gqlgen) finds ../gqlgen.yml
+// by walking up from this directory and writes graph/generated plus the
+// *.resolvers.go stubs of this package; it is gqlgen's generate with list
+// elements marshalled without a goroutine each when they need no I/O.
+//go:generate go run ./internal/gqlgen

@@ -12138,7 +12138,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Bucket) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBucket2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐBucket(ctx, sel, v[i])
@@ -12162,7 +12162,7 @@ func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋcablegraphᚋcableg
 }
 
 func (ec *executionContext) marshalNCable2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCableᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Cable) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCable2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCable(ctx, sel, v[i])
@@ -12194,7 +12194,7 @@ func (ec *executionContext) marshalNCableConnection2ᚖgithubᚗcomᚋcablegraph
 }
 
 func (ec *executionContext) marshalNCableEdge2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐCableEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*CableEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCableEdge2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐCableEdge(ctx, sel, v[i])
@@ -12218,7 +12218,7 @@ func (ec *executionContext) marshalNCableEdge2ᚖgithubᚗcomᚋcablegraphᚋcab
 }
 
 func (ec *executionContext) marshalNCableReference2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐRefᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Ref) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCableReference2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐRef(ctx, sel, v[i])
@@ -12250,7 +12250,7 @@ func (ec *executionContext) marshalNConnection2ᚖgithubᚗcomᚋcablegraphᚋca
 }
 
 func (ec *executionContext) marshalNCounterpart2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐCounterpartᚄ(ctx context.Context, sel ast.SelectionSet, v []*Counterpart) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCounterpart2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐCounterpart(ctx, sel, v[i])
@@ -12274,7 +12274,7 @@ func (ec *executionContext) marshalNCounterpart2ᚖgithubᚗcomᚋcablegraphᚋc
 }
 
 func (ec *executionContext) marshalNCountry2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Country) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCountry2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCountry(ctx, sel, v[i])
@@ -12298,7 +12298,7 @@ func (ec *executionContext) marshalNCountry2ᚖgithubᚗcomᚋcablegraphᚋcable
 }
 
 func (ec *executionContext) marshalNCountryMention2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCountryMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.CountryMention) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCountryMention2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐCountryMention(ctx, sel, v[i])
@@ -12336,7 +12336,7 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 }
 
 func (ec *executionContext) marshalNDiscussion2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐDiscussionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Discussion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDiscussion2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐDiscussion(ctx, sel, v[i])
@@ -12364,7 +12364,7 @@ func (ec *executionContext) marshalNEvidence2githubᚗcomᚋcablegraphᚋcablegr
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐEvidence(ctx, sel, v[i])
@@ -12398,7 +12398,7 @@ func (ec *executionContext) marshalNHop2githubᚗcomᚋcablegraphᚋcablegraph�
 }
 
 func (ec *executionContext) marshalNHop2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐHopᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Hop) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHop2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐHop(ctx, sel, v[i])
@@ -12500,7 +12500,7 @@ func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNInteraction2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐInteractionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Interaction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInteraction2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐInteraction(ctx, sel, v[i])
@@ -12524,7 +12524,7 @@ func (ec *executionContext) marshalNInteraction2ᚖgithubᚗcomᚋcablegraphᚋc
 }
 
 func (ec *executionContext) marshalNLabelCount2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐLabelCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*LabelCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLabelCount2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐLabelCount(ctx, sel, v[i])
@@ -12548,7 +12548,7 @@ func (ec *executionContext) marshalNLabelCount2ᚖgithubᚗcomᚋcablegraphᚋca
 }
 
 func (ec *executionContext) marshalNOrgMention2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐOrgMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.OrgMention) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrgMention2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐOrgMention(ctx, sel, v[i])
@@ -12584,7 +12584,7 @@ func (ec *executionContext) marshalNParagraph2githubᚗcomᚋcablegraphᚋcableg
 }
 
 func (ec *executionContext) marshalNParagraph2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐParagraphᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Paragraph) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNParagraph2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐParagraph(ctx, sel, v[i])
@@ -12600,7 +12600,7 @@ func (ec *executionContext) marshalNParagraph2ᚕgithubᚗcomᚋcablegraphᚋcab
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐPerson(ctx, sel, v[i])
@@ -12632,7 +12632,7 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋcablegrap
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐPersonEdge(ctx, sel, v[i])
@@ -12660,7 +12660,7 @@ func (ec *executionContext) marshalNPersonMention2githubᚗcomᚋcablegraphᚋca
 }
 
 func (ec *executionContext) marshalNPersonMention2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐPersonMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.PersonMention) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonMention2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐPersonMention(ctx, sel, v[i])
@@ -12676,7 +12676,7 @@ func (ec *executionContext) marshalNPersonMention2ᚕgithubᚗcomᚋcablegraph�
 }
 
 func (ec *executionContext) marshalNRange2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐRangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*Range) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRange2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐRange(ctx, sel, v[i])
@@ -12708,7 +12708,7 @@ func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋcablegrap
 }
 
 func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SearchEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐSearchEdge(ctx, sel, v[i])
@@ -12740,7 +12740,7 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋcablegraphᚋcab
 }
 
 func (ec *executionContext) marshalNSnippet2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐSnippetᚄ(ctx context.Context, sel ast.SelectionSet, v []*Snippet) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSnippet2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚋgeneratedᚐSnippet(ctx, sel, v[i])
@@ -12849,7 +12849,7 @@ func (ec *executionContext) marshalNSubgraphEdge2githubᚗcomᚋcablegraphᚋcab
 }
 
 func (ec *executionContext) marshalNSubgraphEdge2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐSubgraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SubgraphEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSubgraphEdge2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐSubgraphEdge(ctx, sel, v[i])
@@ -12869,7 +12869,7 @@ func (ec *executionContext) marshalNSubgraphNode2githubᚗcomᚋcablegraphᚋcab
 }
 
 func (ec *executionContext) marshalNSubgraphNode2ᚕgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐSubgraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SubgraphNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSubgraphNode2githubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐSubgraphNode(ctx, sel, v[i])
@@ -12885,7 +12885,7 @@ func (ec *executionContext) marshalNSubgraphNode2ᚕgithubᚗcomᚋcablegraphᚋ
 }
 
 func (ec *executionContext) marshalNTag2ᚕᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Tag) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTag2ᚖgithubᚗcomᚋcablegraphᚋcablegraphᚋgraphᚐTag(ctx, sel, v[i])
@@ -12913,7 +12913,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -12957,7 +12957,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -12985,7 +12985,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13013,7 +13013,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -13300,7 +13300,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -13319,7 +13319,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -13338,7 +13338,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13357,7 +13357,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := ec.marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
