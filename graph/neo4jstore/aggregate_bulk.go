@@ -71,6 +71,7 @@ func (t *touched) split(n int) []*touched {
 		}
 		p := t.fresh.persons[k]
 		cur.fresh.addPerson(k, p.m, p.n)
+		cur.fresh.addPartners(k, p.partners)
 		size++
 		next()
 	}

@@ -14,8 +14,9 @@ type freshFacts struct {
 }
 
 type freshPerson struct {
-	m mention
-	n int // new cables mentioning the person
+	m        mention
+	n        int             // new cables mentioning the person
+	partners map[string]bool // new partners (see partnersOf), nil for none
 }
 
 func newFreshFacts() *freshFacts {
@@ -58,6 +59,7 @@ func (f *freshFacts) merge(g *freshFacts) {
 	for _, k := range g.personOrder {
 		p := g.persons[k]
 		f.addPerson(k, p.m, p.n)
+		f.addPartners(k, p.partners)
 	}
 	for i := range g.nodes {
 		for _, k := range g.nodeOrder[i] {
@@ -81,6 +83,14 @@ func freshOf(b *batchRows) *freshFacts {
 			Name: str(m["name"]), Surname: str(m["surname"]), Countries: distinct([]string{str(m["country"])}),
 			Aliases: strList(m["aliases"]), Roles: strList(m["roles"]), How: strList(m["how"]),
 		}, 1)
+	}
+	for _, r := range b.interacted {
+		m := r.(map[string]any)
+		a, o := m["a"].(string), m["b"].(string)
+		if linksPartners(str(m["kind"]), a, o) {
+			f.addPartners(a, map[string]bool{o: true})
+			f.addPartners(o, map[string]bool{a: true})
+		}
 	}
 	for i, spec := range nodeSpecs {
 		for _, r := range spec.rows(b) {

@@ -19,7 +19,7 @@ RETURN k, collect(m {.name, .surname, .country, .aliases, .roles, .how}) AS ms`
 	cyPersonsNow = `
 UNWIND $keys AS k
 MATCH (p:Person {key: k})
-RETURN k, p {.name, .surname, .aliases, .roles, .countries, .how, .cables} AS p`
+RETURN k, p {.name, .surname, .aliases, .roles, .countries, .how, .cables, .partners} AS p`
 	cyDropAffiliations = `
 MATCH (p:Person)-[r:AFFILIATED_WITH]->(c:Country)
 WHERE p.key IN $keys
@@ -31,7 +31,8 @@ UNWIND $rows AS row
 MATCH (p:Person {key: row.key})
 SET p.name = row.name, p.surname = row.surname, p.aliases = row.aliases, p.roles = row.roles,
     p.countries = row.countries, p.how = row.how, p.cables = row.cables,
-    p.norms = row.norms, p.nameNorms = row.nameNorms, p.surnameKey = row.surnameKey`
+    p.norms = row.norms, p.nameNorms = row.nameNorms, p.surnameKey = row.surnameKey,
+    p.partners = row.partners`
 	cyAffiliate = `
 UNWIND $rows AS row
 MATCH (p:Person {key: row.key})
@@ -49,7 +50,7 @@ MATCH (p:Person {key: k}) WHERE NOT (p)-[:MENTIONED_IN]->() DETACH DELETE p`
 // returns the countries whose AFFILIATED_WITH edges were dropped.
 func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransaction, f *freshFacts, lost stringSet) ([]string, error) {
 	var rows, aff []any
-	add := func(key string, ms []mention, cables int) {
+	add := func(key string, ms []mention, cables int, partners []string) {
 		if cables == 0 {
 			return // no mention left: deleted afterwards
 		}
@@ -58,7 +59,7 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 			"key": key, "name": p.Name, "surname": p.Surname, "aliases": strs(p.Aliases),
 			"roles": strs(p.Roles), "countries": strs(p.Countries), "how": strs(p.How),
 			"cables": int64(cables), "norms": strs(searchNorms(p)), "nameNorms": strs(nameNorms(p)),
-			"surnameKey": surnameKey(p.Surname),
+			"surnameKey": surnameKey(p.Surname), "partners": partnersParam(partners),
 		})
 		for _, c := range p.Countries {
 			aff = append(aff, map[string]any{"key": key, "code": c})
@@ -74,6 +75,14 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 		for _, r := range recs {
 			affLost = append(affLost, str(r.Values[0]))
 		}
+		recs, err = collect(ctx, tx, cyPartnersOf, map[string]any{"keys": chunk, "co": graph.InteractionCoMentioned})
+		if err != nil {
+			return nil, fmt.Errorf("read person partners: %w", err)
+		}
+		partners := make(map[string][]string, len(recs))
+		for _, r := range recs {
+			partners[str(r.Values[0])] = strList(r.Values[1])
+		}
 		recs, err = collect(ctx, tx, cyMentionsOf, map[string]any{"keys": chunk})
 		if err != nil {
 			return nil, fmt.Errorf("read person mentions: %w", err)
@@ -88,7 +97,8 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 					Aliases: strList(m["aliases"]), Roles: strList(m["roles"]), How: strList(m["how"]),
 				})
 			}
-			add(str(r.Values[0]), ms, len(ms))
+			k := str(r.Values[0])
+			add(k, ms, len(ms), partners[k])
 		}
 	}
 
@@ -115,7 +125,7 @@ func (s *Store) personAggregates(ctx context.Context, tx neo4j.ManagedTransactio
 					Aliases: strList(cur["aliases"]), Roles: strList(cur["roles"]), How: strList(cur["how"]),
 				})
 			}
-			add(k, ms, int(n)+fp.n)
+			add(k, ms, int(n)+fp.n, unionPartners(strList(cur["partners"]), fp.partners))
 		}
 	}
 	if err := s.unwind(ctx, tx, cySetPersons, "rows", rows); err != nil {

@@ -82,7 +82,7 @@ func importFiles() []importFile {
 		{"persons.csv", graph.KindPerson, true, []importColumn{
 			{key: "key", header: "key:" + gPerson}, prop("name"), prop("surname"), typed("aliases", colStrings),
 			typed("roles", colStrings), typed("countries", colStrings), typed("how", colStrings), typed("cables", colLong),
-			typed("norms", colStrings), typed("nameNorms", colStrings), prop("surnameKey"),
+			typed("norms", colStrings), typed("nameNorms", colStrings), prop("surnameKey"), typed("partners", colStrings),
 		}},
 		{"countries.csv", graph.KindCountry, true, []importColumn{{key: "code", header: "code:" + gCountry}, prop("name")}},
 		{"tags.csv", graph.KindTag, true, []importColumn{{key: "code", header: "code:" + gTag}, prop("meaning"), prop("kind")}},
@@ -300,6 +300,7 @@ func (w *ImportWriter) Close(context.Context) error {
 	}
 	// As after a bulk load's FinishBulk: the aggregates are computed.
 	add("loadstate.csv", map[string]any{"name": "aggregates", "stale": false})
+	add("loadstate.csv", map[string]any{"name": partnersState, "stale": false}) // every person's partners written
 	errs = append(errs, w.closeFiles())
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -324,7 +325,7 @@ func (w *ImportWriter) addSharedNodes(add func(file string, row map[string]any))
 			"key": k, "name": p.Name, "surname": p.Surname, "aliases": strs(p.Aliases),
 			"roles": strs(p.Roles), "countries": strs(p.Countries), "how": strs(p.How),
 			"cables": int64(fp.n), "norms": strs(searchNorms(p)), "nameNorms": strs(nameNorms(p)),
-			"surnameKey": surnameKey(p.Surname),
+			"surnameKey": surnameKey(p.Surname), "partners": partnersParam(unionPartners(nil, fp.partners)),
 		})
 		for _, c := range p.Countries {
 			countries.add(c)

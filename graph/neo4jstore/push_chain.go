@@ -56,6 +56,17 @@ func (s *Store) ShortestChain(ctx context.Context, a, b string, maxHops, maxVisi
 	if a == b {
 		return graph.ChainAnswer{}, nil // shortestPath refuses one node at both ends
 	}
+	if isLinkFilter(f) {
+		ans, ok, err := s.partnersChain(ctx, a, b, maxHops, maxVisited)
+		if err != nil || ok {
+			return ans, err
+		}
+	}
+	return s.statementChain(ctx, a, b, maxHops, maxVisited, f)
+}
+
+// statementChain answers ShortestChain with chainCypher, for any filter.
+func (s *Store) statementChain(ctx context.Context, a, b string, maxHops, maxVisited int, f graph.InteractionFilter) (graph.ChainAnswer, error) {
 	params := map[string]any{"a": a, "b": b, "hops": int64(maxHops)}
 	recs, err := s.readOne(ctx, "shortest chain", chainCypher(maxHops, relConds(f, params)), params)
 	if err != nil {

@@ -99,6 +99,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.awaitSchema(ctx, sess); err != nil {
 		return err
 	}
+	if err := s.ensurePartners(ctx, sess); err != nil {
+		return err
+	}
 	if err := s.ensureTopicKeys(ctx, sess); err != nil {
 		return err
 	}
