@@ -115,6 +115,7 @@ func importFiles() []importFile {
 			start("a", gPerson), end("b", gPerson), prop("kind"), prop("status"), prop("cable"),
 			typed("paragraph", colLong), prop("evidence"), typed("topics", colStrings), typed("date", colDateTime),
 			typed("confidence", colDouble), typed(importTopicsEmpty, colBool), typed(topicKeysProp, colStrings),
+			prop(pairProp),
 		}},
 		{"resolves.csv", "RESOLVES_TO", false, []importColumn{start("id", gRef), end("cable", gCable)}},
 		{"affiliated.csv", "AFFILIATED_WITH", false, []importColumn{start("key", gPerson), end("code", gCountry)}},
@@ -300,7 +301,7 @@ func (w *ImportWriter) Close(context.Context) error {
 	}
 	// As after a bulk load's FinishBulk: the aggregates are computed.
 	add("loadstate.csv", map[string]any{"name": "aggregates", "stale": false})
-	add("loadstate.csv", map[string]any{"name": partnersState, "stale": false}) // every person's partners written
+	add("loadstate.csv", map[string]any{"name": partnersState, "stale": false}) // every person's partners and pair keys written
 	errs = append(errs, w.closeFiles())
 	if err := errors.Join(errs...); err != nil {
 		return err

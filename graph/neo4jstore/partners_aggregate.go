@@ -17,13 +17,31 @@ import (
 // none (the offline importer cannot write an empty list). It is kept
 // exact like the other aggregates: recomputed from the relationships for
 // persons that lost interactions, folded with the new partners otherwise,
-// computed in Go by the ImportWriter. The LoadState node named
-// partnersState says whether every person carries it (see
-// ensurePartners); ShortestChain reads it only then.
+// computed in Go by the ImportWriter.
+//
+// The proof of a link is every interaction between its two persons, which
+// Expand(Into) finds by reading all of one end's relationships: a hub's
+// thousands when the chain passes through two. So every non-co-mention
+// INTERACTED also carries pair, its start's and end's keys joined by
+// pairSep, and the index pairIndex finds a link's interactions by the two
+// keys in either order. A relationship is never changed once created
+// (a replacement deletes and creates), so pair is exact from its CREATE.
+//
+// The LoadState node named partnersState says whether every person
+// carries partners and every interaction its pair (see ensurePartners);
+// ShortestChain uses them only then.
 
 // partnersState names the LoadState node whose stale = false says that
-// every person's partners are exact.
-const partnersState = "partners"
+// every person's partners and every interaction's pair are exact.
+const partnersState = "partnerPairs"
+
+// pairProp is the INTERACTED property of the pair key; pairSep joins the
+// two keys (no key holds it: the import's list delimiter).
+const (
+	pairProp  = "pair"
+	pairSep   = "\x1f"
+	pairIndex = `CREATE INDEX interacted_pair IF NOT EXISTS FOR ()-[r:INTERACTED]-() ON (r.pair)`
+)
 
 // Cypher of partners.
 const (
@@ -51,7 +69,23 @@ CALL (p) {
   WITH collect(q) AS ks
   SET p.partners = CASE WHEN size(ks) = 0 THEN null ELSE ks END
 } IN TRANSACTIONS OF 500 ROWS`
+	// cyBackfillPairs sets every non-co-mention interaction's pair.
+	cyBackfillPairs = `
+MATCH (a:Person)-[r:INTERACTED]->(b:Person)
+WHERE r.kind <> $co AND r.pair IS NULL
+CALL (a, r, b) {
+  SET r.pair = a.key + $sep + b.key
+} IN TRANSACTIONS OF 10000 ROWS`
 )
+
+// pairKey is the pair property of an interaction of kind from a to b:
+// nil (absent) for a co-mention, which links no partners.
+func pairKey(kind, a, b string) any {
+	if kind == graph.InteractionCoMentioned {
+		return nil
+	}
+	return a + pairSep + b
+}
 
 // linksPartners says whether an interaction of kind between a and b makes
 // them partners.

@@ -12,8 +12,8 @@ import (
 // properties instead of both ends' thousands of relationships. Go checks
 // whether the second is a partner of the first, else picks the smallest
 // key among the partners of both; a second statement reads the proof of
-// that chain's links (Expand(Into) between its persons) and the records
-// of its persons. Anything else (no partners yet, a chain of three links
+// that chain's links (by their pair keys, from pairIndex: a hub's
+// relationships are not read) and the records of its persons. Anything else (no partners yet, a chain of three links
 // or more, none within maxHops, a link gone between the statements) is
 // left to chainCypher, whose answer this one equals.
 
@@ -25,10 +25,9 @@ OPTIONAL MATCH (s:LoadState {name: '` + partnersState + `'})
 RETURN coalesce(s.stale = false, false), x.partners, y.partners`
 	cyChainProof = `
 CALL () {
-  UNWIND range(0, size($chain) - 2) AS i
-  MATCH (u:Person {key: $chain[i]}), (v:Person {key: $chain[i + 1]})
-  MATCH (u)-[r:INTERACTED]-(v) WHERE r.kind <> $co
-  RETURN i, collect([startNode(r).key, endNode(r).key, startNode(r).name, endNode(r).name,
+  UNWIND $pairs AS pr
+  MATCH ()-[r:INTERACTED]->() WHERE r.pair = pr[1] AND r.kind <> $co
+  RETURN pr[0] AS i, collect([startNode(r).key, endNode(r).key, startNode(r).name, endNode(r).name,
     r {.kind, .status, .cable, .paragraph, .evidence, .topics, .date, .confidence}]) AS rows
 }
 WITH collect([i, rows]) AS links
@@ -58,8 +57,12 @@ func (s *Store) partnersChain(ctx context.Context, a, b string, maxHops, maxVisi
 	if chain == nil {
 		return graph.ChainAnswer{}, false, nil
 	}
+	pairs := make([]any, 0, 2*len(chain))
+	for i := 0; i+1 < len(chain); i++ {
+		pairs = append(pairs, []any{int64(i), chain[i] + pairSep + chain[i+1]}, []any{int64(i), chain[i+1] + pairSep + chain[i]})
+	}
 	recs, err = s.readOne(ctx, "shortest chain: proof", cyChainProof,
-		map[string]any{"chain": strs(chain), "co": graph.InteractionCoMentioned})
+		map[string]any{"chain": strs(chain), "pairs": pairs, "co": graph.InteractionCoMentioned})
 	if err != nil {
 		return graph.ChainAnswer{}, false, err
 	}

@@ -9,7 +9,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// ensurePartners computes every person's partners once on a database
+// ensurePartners computes every person's partners and every
+// interaction's pair once on a database
 // that does not say it has them (one written before partners existed, or
 // whose backfill stopped halfway), then marks them exact. Writes keep
 // them exact afterwards; an empty database costs one statement.
@@ -30,6 +31,7 @@ func (s *Store) ensurePartners(ctx context.Context, sess neo4j.SessionWithContex
 	}{
 		{"mark stale", cyPartnersStale, nil},
 		{"backfill", cyBackfillPartners, map[string]any{"co": graph.InteractionCoMentioned}},
+		{"backfill pairs", cyBackfillPairs, map[string]any{"co": graph.InteractionCoMentioned, "sep": pairSep}},
 		{"mark exact", cyPartnersExact, nil},
 	} {
 		res, err := sess.Run(ctx, st.cypher, st.params)

@@ -152,6 +152,17 @@ func checkPartners(ctx context.Context, t *testing.T, n *Store, step string, cab
 	if imp := importPartners(ctx, t, current); !reflect.DeepEqual(stored, imp) {
 		t.Errorf("%s: stored partners differ from the import's:\nstored %v\nimport %v", step, stored, imp)
 	}
+	recs, err := n.readOne(ctx, "test pairs", `MATCH (a)-[r:INTERACTED]->(b)
+RETURN count(r), count(r.pair),
+  count(CASE WHEN r.kind = 'coMentioned' AND r.pair IS NOT NULL
+    OR r.kind <> 'coMentioned' AND (r.pair IS NULL OR r.pair <> a.key + $sep + b.key) THEN 1 END)`,
+		map[string]any{"sep": pairSep})
+	if err != nil {
+		t.Fatalf("read pairs: %v", err)
+	}
+	if v := recs[0].Values; v[2].(int64) != 0 || v[1].(int64) == 0 || v[1].(int64) == v[0].(int64) {
+		t.Errorf("%s: of %d interactions, %d carry a pair, %d wrongly (co-mentions carry none, the others a>b)", step, v[0], v[1], v[2])
+	}
 	nonEmpty := 0
 	for _, ps := range stored {
 		if len(ps) > 0 {
@@ -312,7 +323,10 @@ func TestNeo4jPartnersOldDatabase(t *testing.T) {
 		t.Fatalf("write: %v", err)
 	}
 	if _, err := n.write(ctx, "test: make old", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		if err := run(ctx, tx, `MATCH (s:LoadState {name: 'partners'}) DELETE s`, nil); err != nil {
+		if err := run(ctx, tx, `MATCH (s:LoadState {name: $name}) DELETE s`, map[string]any{"name": partnersState}); err != nil {
+			return nil, err
+		}
+		if err := run(ctx, tx, `MATCH ()-[r:INTERACTED]->() REMOVE r.pair`, nil); err != nil {
 			return nil, err
 		}
 		return nil, run(ctx, tx, `MATCH (p:Person) REMOVE p.partners`, nil)

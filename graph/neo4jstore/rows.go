@@ -239,6 +239,7 @@ func buildRows(cables []*graph.Cable, hashes []string) (*batchRows, error) {
 				"evidence": in.Evidence, "topics": nilOrStrs(in.Topics),
 				"date": timeParam(in.Date), "confidence": in.Confidence,
 				topicKeysProp: topicKeys(in.Kind, in.Topics, c.Tags),
+				pairProp:      pairKey(in.Kind, in.A, in.B),
 			})
 		}
 	}

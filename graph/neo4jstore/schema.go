@@ -48,6 +48,9 @@ var schema = []string{
 	// Discussions: the topical interactions that are not co-mentions
 	// (see topickeys_rows.go).
 	topicKeysIndex,
+	// Connection: the interactions between two persons without reading
+	// either's relationships (see partners_aggregate.go).
+	pairIndex,
 	// Eventually consistent: commits do not wait for Lucene, which
 	// halves the cost of a load batch; Search waits for pending updates
 	// (awaitEventuallyConsistentIndexRefresh), so a reader still sees
