@@ -11,10 +11,11 @@ func TestRewriteExec(t *testing.T) {
 	for _, c := range []struct {
 		name, in, want, wantErr string
 	}{
-		{"concurrent lists", "a " + concurrentCall + "x\nb " + concurrentCall + "y\n", "a " + sequentialCall + "x\nb " + sequentialCall + "y\n", ""},
-		{"already rewritten", "a " + sequentialCall + "x\n", "a " + sequentialCall + "x\n", ""},
-		{"no list marshaller", "package generated\n", "", "gqlgen's output changed"},
-		{"other shape left", concurrentCall + "\ngraphql.MarshalSliceConcurrently(ctx, len(v), 4, true, func(\n", "", "another shape"},
+		{"lists and groups", exec(concurrentCall, concurrentCall, ""), exec(sequentialCall, sequentialCall, ""), ""},
+		{"already rewritten", exec(sequentialCall, sequentialCall, ""), exec(sequentialCall, sequentialCall, ""), ""},
+		{"no list marshaller", "deferred := graphql.NewDeferredGroup(ctx)\nec.ProcessDeferredGroup(deferred)\n", "", "gqlgen's output changed"},
+		{"other list shape left", exec(concurrentCall, "graphql.MarshalSliceConcurrently(ctx, len(v), 4, true, func(", ""), "", "another shape"},
+		{"other group shape left", exec(concurrentCall, concurrentCall, "g := graphql.NewDeferredGroup(c)\n"), "", "another shape"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := filepath.Join(t.TempDir(), "exec.go")
@@ -40,6 +41,16 @@ func TestRewriteExec(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exec is a stand-in for exec.go with two list marshallers (calls a and
+// b), one object's deferred group, and extra.
+func exec(a, b, extra string) string {
+	group := "deferred := graphql.NewDeferredGroup(ctx)\nec.ProcessDeferredGroup(deferred)\n"
+	if a == sequentialCall {
+		group = "deferred := newDeferredGroup(ctx)\nec.processDeferredGroupAt(ctx, deferred)\n"
+	}
+	return "x " + a + "\ny " + b + "\n" + group + extra
 }
 
 func TestRewriteExecNeedsGenerateCode(t *testing.T) {

@@ -124,3 +124,20 @@ func (ec *executionContext) mayBlock(sel ast.SelectionSet, depth int) bool {
 	}
 	return false
 }
+
+// newDeferredGroup is graphql.NewDeferredGroup without the path, which
+// processDeferredGroupAt adds when the group has fields to process.
+func newDeferredGroup(ctx context.Context) graphql.DeferredGroup {
+	return graphql.DeferredGroup{
+		FieldSet: graphql.NewFieldSet(nil),
+		Defers:   make(map[string]*graphql.FieldSetView),
+		Context:  ctx,
+	}
+}
+
+// processDeferredGroupAt processes g with the path of ctx, the context
+// g was made with.
+func (ec *executionContext) processDeferredGroupAt(ctx context.Context, g graphql.DeferredGroup) {
+	g.Path = graphql.GetPath(ctx)
+	ec.ProcessDeferredGroup(g)
+}
