@@ -192,6 +192,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	stopProfile()
 	restoreGC()
+	if nf.uri != "" {
+		defer relaxGCForNeo4j()()
+	}
 	e.log.Info("ready", "cpu_s", processCPU().Seconds(), "peak_rss_mb", peakRSS()>>20, "mem_limit_mb", debug.SetMemoryLimit(-1)>>20)
 	if cache == nil {
 		return serveHTTP(ctx, e, *addr, h)
