@@ -2,7 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/csv"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -225,4 +228,59 @@ func TestNeo4jTopicKeysMatchFallback(t *testing.T) {
 	}
 	answers(fresh, "backfilled")
 	statements(fresh, "backfilled")
+}
+
+// TestImportWriterTopicKeys: the import's interacted.csv carries each
+// interaction's topic keys as the Bolt writer's rows hold them (an empty
+// list is absent there; FinishImport's backfill writes it).
+func TestImportWriterTopicKeys(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "imp")
+	w, err := NewImportWriter(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cables := append(zanzibarCables(), topicKeysCables()...)
+	if err := w.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	f, err := os.Open(filepath.Join(dir, "interacted.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("interacted.csv: %d records, %v", len(recs), err)
+	}
+	col := slices.Index(recs[0], topicKeysProp+":string[]")
+	if col < 0 {
+		t.Fatalf("interacted.csv header %q has no %s column", recs[0], topicKeysProp)
+	}
+	var got []string
+	for _, r := range recs[1:] {
+		got = append(got, r[col])
+	}
+	b, err := buildRows(cables, hashesOf(cables))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range b.interacted {
+		keys, _ := r.(map[string]any)[topicKeysProp].([]any)
+		var s []string
+		for _, k := range keys {
+			s = append(s, k.(string))
+		}
+		want = append(want, strings.Join(s, "\x1f"))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("topicKeys column %q, want %q", got, want)
+	}
+	if !slices.Contains(want, "ewwt\x1ftz") || !slices.Contains(want, "") {
+		t.Errorf("the fixtures lack keyed or unkeyed interactions: %q", want)
+	}
 }
