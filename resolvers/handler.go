@@ -68,6 +68,12 @@ func (c *Config) withDefaults() error {
 // NewHandler builds the whole HTTP surface: /graphql (POST and GET),
 // / (GraphiQL), /healthz, /metrics and, when given, /explore/.
 func NewHandler(cfg Config) (http.Handler, error) {
+	return newHandler(cfg, leanPOST{})
+}
+
+// newHandler is NewHandler with the given POST transport (tests compare
+// leanPOST with gqlgen's own).
+func newHandler(cfg Config, post graphql.Transport) (http.Handler, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
@@ -86,7 +92,7 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
