@@ -32,6 +32,11 @@ import (
 //     search (exact false), which picks the smallest among all the
 //     shortest chains.
 //
+// With the default filter, once the database says its persons carry
+// partners and its interactions pair keys, the one- and two-link chains
+// come from those instead (partners_chain.go: two small statements, no
+// hub's relationships read); this statement answers the rest.
+//
 // The search stops once it has reached more than maxVisited persons; its
 // answer is this one whenever it cannot have reached that many: after one
 // level for two links (at most every person plus the two ends), at most
