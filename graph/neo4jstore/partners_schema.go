@@ -13,8 +13,15 @@ import (
 // interaction's pair once on a database
 // that does not say it has them (one written before partners existed, or
 // whose backfill stopped halfway), then marks them exact. Writes keep
-// them exact afterwards; an empty database costs one statement.
+// them exact afterwards; an empty database costs one statement. Without
+// a deadline from ctx it allows importFinishTimeout, not the read timeout:
+// the backfill of the whole release takes about two minutes.
 func (s *Store) ensurePartners(ctx context.Context, sess neo4j.SessionWithContext) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, importFinishTimeout)
+		defer cancel()
+	}
 	recs, err := s.readOne(ctx, "ensure partners", cyPartnersReady, nil)
 	if err != nil {
 		return err

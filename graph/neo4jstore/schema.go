@@ -64,6 +64,7 @@ var schema = []string{
 // full-text index still being built is waited for only briefly and then
 // left to finish in the background (awaitSchema).
 func (s *Store) EnsureSchema(ctx context.Context) error {
+	caller := ctx // the backfills bound themselves: minutes at full size
 	ctx, cancel := s.deadline(ctx)
 	defer cancel()
 	// Schema statements cannot share a transaction with anything else, so
@@ -102,7 +103,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.awaitSchema(ctx, sess); err != nil {
 		return err
 	}
-	if err := s.ensurePartners(ctx, sess); err != nil {
+	if err := s.ensurePartners(caller, sess); err != nil {
 		return err
 	}
 	if err := s.ensureTopicKeys(ctx, sess); err != nil {
