@@ -51,7 +51,7 @@ type Store struct {
 
 	// topicKeys caches whether every interaction carries its topic keys
 	// (topickeys_schema.go).
-	topicKeys topicKeysState
+	topicKeys topicKeysMark
 }
 
 var _ graph.Store = (*Store)(nil)

@@ -11,11 +11,12 @@ import (
 
 // A database written before topic keys existed has interactions without
 // them, and the interactedTopicKeys index would silently miss those: the
-// discussions statement asks the index only when the Dataset node says
-// every interaction carries its keys (d.topicKeys = true). EnsureSchema
-// backfills the keys of an older database and then sets the flag; this
-// version's writes (WriteCables, the import files) write the keys, so the
-// flag stays true across them.
+// discussions statement asks the index only when the LoadState node named
+// topicKeysState says every interaction carries its keys (stale = false,
+// the mark the aggregates and partners use too). EnsureSchema backfills
+// the keys of an older database and then sets the mark; this version's
+// writes (WriteCables, the import files) write the keys, so the mark stays
+// true across them.
 
 // topicKeysIndex is the schema statement of the index over r.topicKeys:
 // analyzer simple like interactedTopics (so topicIndexQuery's phrases find
@@ -29,8 +30,8 @@ const topicKeysIndex = `CREATE FULLTEXT INDEX interactedTopicKeys IF NOT EXISTS 
 // reproduces), one batch of relationships per transaction so that a
 // database of millions of interactions is not one huge transaction.
 const (
-	cyTopicKeysFlag    = `OPTIONAL MATCH (d:Dataset {name: 'dataset'}) RETURN d.topicKeys = true`
-	cyTopicKeysSetFlag = `MERGE (d:Dataset {name: 'dataset'}) SET d.topicKeys = true`
+	cyTopicKeysFlag    = `OPTIONAL MATCH (s:LoadState {name: '` + topicKeysState + `'}) RETURN s.stale = false`
+	cyTopicKeysSetFlag = `MERGE (s:LoadState {name: '` + topicKeysState + `'}) SET s.stale = false`
 	cyTopicKeysFill    = `
 MATCH ()-[r:INTERACTED]->() WHERE r.kind <> $co AND r.topicKeys IS NULL
 CALL (r) {
@@ -40,21 +41,25 @@ CALL (r) {
 } IN TRANSACTIONS OF 10000 ROWS`
 )
 
+// topicKeysState names the LoadState node whose stale = false says that
+// every interaction that is not a co-mention carries its topic keys.
+const topicKeysState = "topicKeys"
+
 // topicKeysRecheck is how long a Store trusts a flag it read as unset
 // before reading it again (another process's EnsureSchema may set it); a
 // set flag is trusted for the Store's life, since this version's writes
 // keep it true.
 const topicKeysRecheck = 30 * time.Second
 
-// topicKeysState caches the Dataset node's topicKeys flag for one Store.
-type topicKeysState struct {
+// topicKeysMark caches the topicKeysState mark for one Store.
+type topicKeysMark struct {
 	mu    sync.Mutex
 	known bool
 	on    bool
 	at    time.Time
 }
 
-func (t *topicKeysState) set(on bool) {
+func (t *topicKeysMark) set(on bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.known, t.on, t.at = true, on, time.Now()

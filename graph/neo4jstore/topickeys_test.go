@@ -176,7 +176,7 @@ func TestNeo4jTopicKeysMatchFallback(t *testing.T) {
 		if err := run(ctx, tx, `MATCH ()-[r:INTERACTED]->() REMOVE r.topicKeys`, nil); err != nil {
 			return nil, err
 		}
-		return nil, run(ctx, tx, `MATCH (d:Dataset) REMOVE d.topicKeys`, nil)
+		return nil, run(ctx, tx, `MATCH (s:LoadState {name: $name}) DELETE s`, map[string]any{"name": topicKeysState})
 	}); err != nil {
 		t.Fatalf("remove the keys: %v", err)
 	}
