@@ -56,9 +56,6 @@ CALL (p) {
   RETURN collect(q) AS partners
 }
 RETURN k, partners`
-	cyPartnersReady = `MATCH (s:LoadState {name: '` + partnersState + `'}) RETURN s.stale = false`
-	cyPartnersStale = `MERGE (s:LoadState {name: '` + partnersState + `'}) SET s.stale = true`
-	cyPartnersExact = `MERGE (s:LoadState {name: '` + partnersState + `'}) SET s.stale = false`
 	// cyBackfillPartners computes every person's partners, in
 	// transactions of 500 persons (an auto-commit statement).
 	cyBackfillPartners = `

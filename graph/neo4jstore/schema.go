@@ -106,7 +106,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.ensurePartners(caller, sess); err != nil {
 		return err
 	}
-	if err := s.ensureTopicKeys(ctx, sess); err != nil {
+	if err := s.ensureTopicKeys(caller, sess); err != nil {
 		return err
 	}
 	s.log.Debug("neo4j schema ensured", "statements", len(schema))

@@ -30,9 +30,7 @@ const topicKeysIndex = `CREATE FULLTEXT INDEX interactedTopicKeys IF NOT EXISTS 
 // reproduces), one batch of relationships per transaction so that a
 // database of millions of interactions is not one huge transaction.
 const (
-	cyTopicKeysFlag    = `OPTIONAL MATCH (s:LoadState {name: '` + topicKeysState + `'}) RETURN s.stale = false`
-	cyTopicKeysSetFlag = `MERGE (s:LoadState {name: '` + topicKeysState + `'}) SET s.stale = false`
-	cyTopicKeysFill    = `
+	cyTopicKeysFill = `
 MATCH ()-[r:INTERACTED]->() WHERE r.kind <> $co AND r.topicKeys IS NULL
 CALL (r) {
   OPTIONAL MATCH (c:Cable {id: r.cable})-[:TAGGED]->(t:Tag)
@@ -77,7 +75,7 @@ func (s *Store) topicKeysOn(ctx context.Context) bool {
 		return on
 	}
 	t.mu.Unlock()
-	recs, err := s.readOne(ctx, "topic keys flag", cyTopicKeysFlag, nil)
+	recs, err := s.readOne(ctx, "topic keys flag", markReady(topicKeysState), nil)
 	if err != nil {
 		s.log.Debug("neo4j: topic keys flag unread; discussions take the fallback statement", "err", err)
 		return false
@@ -88,36 +86,13 @@ func (s *Store) topicKeysOn(ctx context.Context) bool {
 }
 
 // ensureTopicKeys backfills the topic keys of the interactions that lack
-// them, when the flag is not set yet, and then sets it. sess is
-// EnsureSchema's auto-commit session (CALL IN TRANSACTIONS needs one).
+// them, when the mark is not set yet, and then sets it (ensureDerived).
 func (s *Store) ensureTopicKeys(ctx context.Context, sess neo4j.SessionWithContext) error {
-	one := func(cypher string, params map[string]any) (*neo4j.Record, error) {
-		res, err := sess.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil || len(recs) == 0 {
-			return nil, err
-		}
-		return recs[0], nil
-	}
-	rec, err := one(cyTopicKeysFlag, nil)
-	if err != nil {
-		return s.wrap("ensure schema: topic keys flag", err)
-	}
-	if rec != nil && rec.Values[0] == true {
+	err := s.ensureDerived(ctx, sess, topicKeysState, []backfill{
+		{"backfill", cyTopicKeysFill, map[string]any{"co": graph.InteractionCoMentioned}},
+	})
+	if err == nil {
 		s.topicKeys.set(true)
-		return nil
 	}
-	t0 := time.Now()
-	if _, err := one(cyTopicKeysFill, map[string]any{"co": graph.InteractionCoMentioned}); err != nil {
-		return s.wrap("ensure schema: topic keys backfill", err)
-	}
-	if _, err := one(cyTopicKeysSetFlag, nil); err != nil {
-		return s.wrap("ensure schema: topic keys flag", err)
-	}
-	s.topicKeys.set(true)
-	s.log.Info("neo4j: interactions' topic keys backfilled", "took", time.Since(t0).Round(time.Millisecond))
-	return nil
+	return err
 }
