@@ -45,14 +45,18 @@ const (
 
 // Cypher of partners.
 const (
+	// partnersOf is the one definition of a person p's partners (kind <>
+	// $co as kindDateConds for the default filter), in key order as q,
+	// shared by the recomputation and the backfill.
+	partnersOf = `
+  OPTIONAL MATCH (p)-[r:INTERACTED]-(q:Person) WHERE r.kind <> $co AND q <> p
+  WITH DISTINCT q.key AS q ORDER BY q`
 	// cyPartnersOf recomputes the partners of persons from their
-	// relationships (kind <> $co as kindDateConds for the default filter).
+	// relationships.
 	cyPartnersOf = `
 UNWIND $keys AS k
 MATCH (p:Person {key: k})
-CALL (p) {
-  OPTIONAL MATCH (p)-[r:INTERACTED]-(q:Person) WHERE r.kind <> $co AND q <> p
-  WITH DISTINCT q.key AS q ORDER BY q
+CALL (p) {` + partnersOf + `
   RETURN collect(q) AS partners
 }
 RETURN k, partners`
@@ -60,9 +64,7 @@ RETURN k, partners`
 	// transactions of 500 persons (an auto-commit statement).
 	cyBackfillPartners = `
 MATCH (p:Person)
-CALL (p) {
-  OPTIONAL MATCH (p)-[r:INTERACTED]-(q:Person) WHERE r.kind <> $co AND q <> p
-  WITH DISTINCT q.key AS q ORDER BY q
+CALL (p) {` + partnersOf + `
   WITH collect(q) AS ks
   SET p.partners = CASE WHEN size(ks) = 0 THEN null ELSE ks END
 } IN TRANSACTIONS OF 500 ROWS`
