@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"runtime/debug"
 )
 
@@ -17,7 +16,7 @@ const neo4jServingGCPercent = 400
 // puts the previous target back. An operator's GOGC or GOMEMLIMIT wins:
 // it then changes nothing.
 func relaxGCForNeo4j() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if operatorTunedGC() {
 		return func() {}
 	}
 	pct := debug.SetGCPercent(neo4jServingGCPercent)

@@ -120,7 +120,7 @@ func relaxGC(memTotal int64, onLimit func(int64)) (restore func()) {
 // release: serving need not wait for it, and until it ends the build's
 // soft limit stays.
 func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || memTotal <= 0 {
+	if operatorTunedGC() || memTotal <= 0 {
 		return func() {}
 	}
 	pct := debug.SetGCPercent(startupGCPercent)
@@ -148,6 +148,12 @@ func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func())
 			}
 		})
 	}
+}
+
+// operatorTunedGC reports whether the operator chose the collector's
+// settings (GOGC or GOMEMLIMIT): the process then leaves them alone.
+func operatorTunedGC() bool {
+	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
 }
 
 // memTotal is the machine's memory in bytes from /proc/meminfo, or 0 when

@@ -2,7 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -35,7 +34,7 @@ func TestServingLimit(t *testing.T) {
 // process's own settings back when t ends.
 func defaultCollector(t *testing.T) {
 	t.Helper()
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if operatorTunedGC() {
 		t.Skip("GOGC or GOMEMLIMIT is set: relaxGC leaves the collector alone by design")
 	}
 	pct := debug.SetGCPercent(100)
