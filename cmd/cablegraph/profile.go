@@ -113,12 +113,17 @@ func relaxGC(memTotal int64, onLimit func(int64)) (restore func()) {
 	return relaxGCAbove(memTotal, servingHeadroom, onLimit)
 }
 
-// relaxGCAbove is relaxGC measuring the live heap in the background when
-// the heap holds more than bigHeap bytes. That measure is one more
-// collection (the last one of a relaxed build may have seen well under
-// the final live heap), which takes 3-10 s of two cores for the whole
-// release: serving need not wait for it, and until it ends the build's
-// soft limit stays.
+// relaxGCAbove is relaxGC deferring the measure of the live heap to the
+// next collection the program needs anyway, when the heap holds more than
+// bigHeap bytes. Collecting at once (the last collection of a relaxed
+// build may have seen well under the final live heap) marks the whole
+// store: 25-60 s of CPU for the whole release, overlapping the first
+// minute of questions, which then waited behind it (p99 x2-x5 right after
+// a restart). Instead the collector stays off under a provisional soft
+// limit from the heap as it stands (live data plus the build's garbage,
+// so an estimate from above); the first collection that limit forces
+// measures the live heap, and then the usual target and the serving limit
+// come back, exactly as before.
 func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func()) {
 	if operatorTunedGC() || memTotal <= 0 {
 		return func() {}
@@ -134,20 +139,45 @@ func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func())
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			debug.SetGCPercent(pct)
 			switch {
 			case limit != math.MaxInt64:
+				debug.SetGCPercent(pct)
 				set(limit)
 			case heapObjects() > bigHeap:
-				go func() {
-					runtime.GC()
+				debug.SetGCPercent(-1)
+				debug.SetMemoryLimit(servingLimit(heapObjects(), memTotal))
+				afterNextGC(func() {
+					debug.SetGCPercent(pct)
 					set(servingLimit(liveHeap(), memTotal))
-				}()
+				})
 			default:
+				debug.SetGCPercent(pct)
 				set(servingLimit(liveHeap(), memTotal))
 			}
 		})
 	}
+}
+
+// afterNextGC calls f once, on its own goroutine, after the next garbage
+// collection completes: the cleanup of an object nothing references runs
+// only once a collection has found it unreachable. No goroutine waits
+// meanwhile, and a program that never collects again never calls f.
+func afterNextGC(f func()) {
+	sentinel := new([2]*byte) // holds pointers: not batched by the tiny allocator
+	runtime.AddCleanup(sentinel, func(struct{}) { go f() }, struct{}{})
+}
+
+// pauseGC turns the collector off until resume is called (under the soft
+// memory limit relaxGC set, which still bounds the heap): restoring a
+// snapshot only adds live data, so a collection during it marks a growing
+// store to free almost nothing (a third of a full-size restore's CPU).
+// An operator's GOGC or GOMEMLIMIT wins: pauseGC then changes nothing.
+func pauseGC() (resume func()) {
+	if operatorTunedGC() {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(-1)
+	return func() { debug.SetGCPercent(pct) }
 }
 
 // operatorTunedGC reports whether the operator chose the collector's

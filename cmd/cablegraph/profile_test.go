@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestRelaxGC: while the store is built the collector target is relaxed
@@ -85,24 +86,65 @@ func TestRelaxGC(t *testing.T) {
 	}
 }
 
-// TestRelaxGCMeasuresABigHeapInTheBackground: with a heap above the
-// threshold, restoring returns at once (serving starts) and the serving
-// limit follows one collection later, reported through onLimit.
-func TestRelaxGCMeasuresABigHeapInTheBackground(t *testing.T) {
+// TestRelaxGCMeasuresABigHeapAtTheNextCollection: with a heap above the
+// threshold, restoring returns at once without collecting (serving
+// starts), the collector stays off under a provisional limit from the
+// heap as it stands, and the first collection after that measures the
+// live heap: the serving limit and the GC percent follow, reported
+// through onLimit.
+func TestRelaxGCMeasuresABigHeapAtTheNextCollection(t *testing.T) {
 	defaultCollector(t)
 	done := make(chan int64, 1)
-	cycles := func() uint32 {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		return ms.NumForcedGC
-	}
-	before := cycles()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	gcs := ms.NumGC
 	relaxGCAbove(8<<30, 0, func(l int64) { done <- l })()
-	got := <-done
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent right after restore = %d, want -1 (off until the next collection)", got)
+	}
+	runtime.ReadMemStats(&ms)
+	if ms.NumGC != gcs {
+		t.Errorf("restore collected %d times, want none", ms.NumGC-gcs)
+	}
+	if got := debug.SetMemoryLimit(-1); got < servingLimit(0, 8<<30) || got > 6<<30 {
+		t.Errorf("provisional limit = %d, want the serving limit of the heap as it stands (1 GiB .. 3/4 of 8 GiB)", got)
+	}
+	select {
+	case l := <-done:
+		t.Fatalf("onLimit told %d before any collection", l)
+	default:
+	}
+	runtime.GC()
+	var got int64
+	select {
+	case got = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("onLimit not called within a minute of a collection")
+	}
 	if want := servingLimit(liveHeap(), 8<<30); got != want || debug.SetMemoryLimit(-1) != got {
 		t.Errorf("serving limit = %d (set %d), want %d from the live heap %d", got, debug.SetMemoryLimit(-1), want, liveHeap())
 	}
-	if cycles() == before {
-		t.Error("no forced collection measured the live heap")
+	if pct := debug.SetGCPercent(100); pct != 100 {
+		t.Errorf("GC percent after the collection = %d, want 100 back", pct)
+	}
+}
+
+// TestPauseGC: the collector is off between pauseGC and resume, then
+// back at what it was; with GOGC set, pauseGC changes nothing.
+func TestPauseGC(t *testing.T) {
+	defaultCollector(t)
+	debug.SetGCPercent(startupGCPercent)
+	resume := pauseGC()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent while paused = %d, want -1", got)
+	}
+	resume()
+	if got := debug.SetGCPercent(100); got != startupGCPercent {
+		t.Errorf("GC percent after resume = %d, want %d", got, startupGCPercent)
+	}
+	t.Setenv("GOGC", "100")
+	pauseGC()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, pauseGC changed the GC percent to %d", got)
 	}
 }

@@ -53,8 +53,10 @@ on a 24 GB machine (the collector is relaxed up to half the machine's
 memory); phase 1 waits in a spool file when memory is short (--spool).
 While serving, the Go collector keeps the heap under a soft limit of half
 again the live heap plus 1 GiB (at most 3/4 of the machine's memory;
-logged as "serving memory limit set" once measured, just after ready); set
-GOMEMLIMIT (and GOGC) to choose otherwise. Below ~16 GB of RAM, serve the
+logged as "serving memory limit set" once measured, by the first collection
+after ready, which waits until the heap nears that limit instead of marking
+the whole store while the first questions arrive); set GOMEMLIMIT (and GOGC)
+to choose otherwise. Below ~16 GB of RAM, serve the
 whole release from Neo4j (--neo4j) instead.
 
 It prints the playground URL once it listens. SIGINT/SIGTERM (Ctrl-C) shut it
@@ -146,7 +148,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		if cache != nil && !lf.force {
+			resumeGC := pauseGC()
 			mem = cache.restore(ctx, e)
+			resumeGC()
 			if ctx.Err() != nil {
 				return fmt.Errorf("restoring the snapshot: %w", context.Cause(ctx))
 			}
