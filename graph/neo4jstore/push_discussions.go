@@ -83,9 +83,14 @@ func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilte
 	maps.Copy(params, page)
 	q := discussionPlan{topicq: topicIndexQuery(topics), evidence: true}
 	q.keys = q.topicq != "" && topicKeysUsable(f) && s.topicKeysOn(ctx)
+	q.ownEvidence = topicKeysUsable(f)
 	for {
 		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, q, page != nil)
 		switch {
+		case err != nil && q.ownEvidence && missingIndex(err, "interactedTopicEvidence"):
+			s.log.Debug("neo4j: no interactedTopicEvidence index; topic words are found through interactedEvidence", "err", err)
+			q.ownEvidence = false
+			continue
 		case err != nil && q.keys && missingIndex(err, "interactedTopicKeys"):
 			s.log.Debug("neo4j: no interactedTopicKeys index; topics are found through tags and interactedTopics", "err", err)
 			q.keys = false
@@ -111,11 +116,15 @@ func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilte
 // is the interactedTopics query ("" scans the topics), evidence whether
 // words with letters are looked up in interactedEvidence, keys whether
 // the topical interactions and the topical test come from the topic keys
-// (interactedTopicKeys with the same query; see topickeys_rows.go).
+// (interactedTopicKeys with the same query; see topickeys_rows.go),
+// ownEvidence whether those words are looked up among the sentences of
+// non-co-mentions only (interactedTopicEvidence, see evidence_topical.go)
+// when the database has them all.
 type discussionPlan struct {
-	topicq   string
-	evidence bool
-	keys     bool
+	topicq      string
+	evidence    bool
+	keys        bool
+	ownEvidence bool
 }
 
 // missingIndex tells the error of a statement asking a full-text index
@@ -211,8 +220,7 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
   RETURN a, r, b, 0 AS part, 0 AS wi
   UNION ALL
   UNWIND $evwi AS wi
-  CALL (wi) {
-    CALL db.index.fulltext.queryRelationships('interactedEvidence', $evqs[wi]) YIELD relationship AS r` + evWhere + `
+  CALL (wi) {` + evidenceHits(q.ownEvidence) + evWhere + `
     MATCH (a:Person)-[r]->(b:Person)
     WITH a, r, b WHERE EXISTS { MATCH (c:Cable {id: r.cable}) WHERE ` + strings.Join(evCable, " AND ") + ` }
     RETURN a, r, b

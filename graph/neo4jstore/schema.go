@@ -48,6 +48,9 @@ var schema = []string{
 	// Discussions: the topical interactions that are not co-mentions
 	// (see topickeys_rows.go).
 	topicKeysIndex,
+	// Discussions: the sentences of non-co-mentions naming a topic word
+	// (see evidence_topical.go).
+	topicEvidenceIndex,
 	// Connection: the interactions between two persons without reading
 	// either's relationships (see partners_aggregate.go).
 	pairIndex,
@@ -107,6 +110,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return err
 	}
 	if err := s.ensureTopicKeys(caller, sess); err != nil {
+		return err
+	}
+	if err := s.ensureTopicEvidence(caller, sess); err != nil {
 		return err
 	}
 	s.log.Debug("neo4j schema ensured", "statements", len(schema))

@@ -75,7 +75,7 @@ UNWIND $rows AS row
 MATCH (a:Person {key: row.a}) MATCH (b:Person {key: row.b})
 CREATE (a)-[:INTERACTED {kind: row.kind, status: row.status, cable: row.cable, paragraph: row.paragraph,
   evidence: row.evidence, topics: row.topics, date: row.date, confidence: row.confidence, topicKeys: row.topicKeys,
-  pair: row.pair}]->(b)`
+  pair: row.pair, ` + topicEvidenceProp + `: ` + topicEvidenceOf + `}]->(b)`
 	// A reference resolves to a loaded cable whichever was written first.
 	cyResolves = `
 UNWIND $ids AS id
