@@ -284,26 +284,27 @@ ORDER BY part, wi, ` + interactionOrder
 	if !paged {
 		return tail
 	}
-	return `WITH a, r, b, part, wi, a.key AS ak, b.key AS bk
-WITH a, r, b, part, wi, ak, bk,
+	// Each row is carried as a list [r, part, wi, a.key, b.key]: no map
+	// per row or per pair, the persons' keys read once; the pairs come
+	// ranked by lo from the grouping, so the threshold needs no sort of
+	// its own.
+	return `WITH r, part, wi, a.key AS ak, b.key AS bk
+WHERE ak <> bk AND ak <> '' AND bk <> ''
+WITH r, part, wi, ak, bk,
   coalesce($weights[r.kind], $otherWeight) *
   CASE WHEN r.confidence IS :: FLOAT AND r.confidence > 0 AND r.confidence <= 1 THEN r.confidence ELSE 1.0 END AS w
-WHERE ak <> bk AND ak <> '' AND bk <> ''
 WITH CASE WHEN ak < bk THEN [ak, bk] ELSE [bk, ak] END AS pair,
-  collect({a: a, r: r, b: b, part: part, wi: wi}) AS rows,
+  collect([r, part, wi, ak, bk]) AS rows,
   sum(CASE WHEN part = 0 THEN w ELSE 0.0 END) AS lo, sum(w) AS hi
-WITH collect({rows: rows, lo: lo, hi: hi}) AS pairs
-CALL (pairs) {
-  UNWIND pairs AS p
-  WITH p.lo AS lo ORDER BY lo DESC
-  WITH collect(lo) AS los
-  RETURN CASE WHEN size(los) >= $pageFirst THEN los[$pageFirst - 1] - (abs(los[$pageFirst - 1]) + 1.0) * 1e-9 END AS threshold
-}
-UNWIND pairs AS p
-WITH p, threshold WHERE threshold IS NULL OR p.hi >= threshold
-UNWIND p.rows AS x
-WITH x.a AS a, x.r AS r, x.b AS b, x.part AS part, x.wi AS wi
-` + tail
+ORDER BY lo DESC
+WITH collect(rows) AS rowss, collect(hi) AS his, collect(lo) AS los
+WITH rowss, his, CASE WHEN size(los) >= $pageFirst THEN los[$pageFirst - 1] - (abs(los[$pageFirst - 1]) + 1.0) * 1e-9 END AS threshold
+UNWIND range(0, size(his) - 1) AS i
+WITH rowss[i] AS rows, his[i] AS hi, threshold WHERE threshold IS NULL OR hi >= threshold
+UNWIND rows AS x
+WITH x[0] AS r, x[1] AS part, x[2] AS wi, x[3] AS ak, x[4] AS bk
+RETURN ak, bk, ` + strings.TrimPrefix(discussionColumns, "a.key, b.key, ") + `, part, wi
+ORDER BY part, wi, ` + strings.ReplaceAll(strings.ReplaceAll(interactionOrder, "a.key", "ak"), "b.key", "bk")
 }
 
 func isASCII(s string) bool {
