@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -25,7 +26,16 @@ import (
 // partners are found by hash aggregation (each key of both lists counted:
 // a key counted twice is in both, the lists being distinct keys), linear
 // in the lists' lengths; a membership test of one list's keys in the
-// other is their product, milliseconds for two hubs.
+// other is their product, milliseconds for two hubs. Most pairs of hubs
+// share a partner early in key order, so the keys up to the largest of
+// the first's first probeKeys partners (bound) are counted first: a common
+// key up to bound is among them, and is smaller than any other common key;
+// only when there is none are all keys counted (two hubs of 588 and 426
+// partners: 1.9-2.3 -> 1.1-1.8 ms of Neo4j CPU per statement).
+
+// probeKeys is how many of the first person's partners bound the first,
+// small count of common partners (see above).
+const probeKeys = 64
 
 // cyPartnersChain is partnersChain's statement. It returns no record when
 // a or b is nobody; else whether the partners are ready (the LoadState
@@ -50,10 +60,21 @@ OPTIONAL MATCH (s:LoadState {name: '` + partnersState + `'})
 WITH coalesce(s.stale = false, false) AS ready, coalesce(x.partners, []) AS pa, coalesce(y.partners, []) AS pb
 WITH ready, pa, pb, ready AND $b IN pa AS direct
 CALL (ready, direct, pa, pb) {
-  WITH pa + pb AS both WHERE ready AND NOT direct AND $hops >= 2 AND $mid IS NULL
-  UNWIND both AS k
-  WITH k, count(*) AS c WHERE c = 2 AND k <> $a
-  RETURN min(k) AS found
+  WITH pa, pb WHERE ready AND NOT direct AND $hops >= 2 AND $mid IS NULL
+  WITH pa, pb, reduce(m = pa[0], k IN pa[0..$probe] | CASE WHEN k > m THEN k ELSE m END) AS bound
+  WITH pa, pb, CASE WHEN bound IS NULL THEN [] ELSE [k IN pa WHERE k <= bound] + [k IN pb WHERE k <= bound] END AS near
+  CALL (near) {
+    UNWIND near AS k
+    WITH k, count(*) AS c WHERE c = 2 AND k <> $a
+    RETURN min(k) AS early
+  }
+  CALL (pa, pb, early) {
+    WITH pa + pb AS both WHERE early IS NULL
+    UNWIND both AS k
+    WITH k, count(*) AS c WHERE c = 2 AND k <> $a
+    RETURN min(k) AS late
+  }
+  RETURN min(coalesce(early, late)) AS found
 }
 WITH ready, CASE
   WHEN direct THEN [$a, $b]
@@ -82,6 +103,7 @@ RETURN ready, chain, links, COUNT { MATCH (n:Person) }, recs`
 func (s *Store) partnersChain(ctx context.Context, a, b string, maxHops, maxVisited int) (out graph.ChainAnswer, ok bool, err error) {
 	params := map[string]any{
 		"a": a, "b": b, "hops": int64(maxHops), "sep": pairSep, "co": graph.InteractionCoMentioned, "mid": nil,
+		"probe": int64(cmp.Or(s.chainProbe, probeKeys)),
 	}
 	recs, err := s.readOne(ctx, "shortest chain: partners", cyPartnersChain, params)
 	if err != nil {

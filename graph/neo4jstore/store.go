@@ -52,6 +52,10 @@ type Store struct {
 	// topicKeys caches whether every interaction carries its topic keys
 	// (topickeys_schema.go).
 	topicKeys topicKeysMark
+
+	// chainProbe, when not 0, replaces probeKeys (partners_chain.go):
+	// tests make both of the statement's counts answer.
+	chainProbe int
 }
 
 var _ graph.Store = (*Store)(nil)
