@@ -23,8 +23,8 @@ import (
 // every interaction that is not a co-mention carries it, and the
 // statement reads that mark itself (no cache to go stale) and asks the
 // old index without it. EnsureSchema backfills an older database and then
-// sets the mark (ensureDerived). The import does not write the property:
-// EnsureSchema after it fills it in one pass.
+// sets the mark (ensureDerived). The import writes the property and the
+// mark itself (import_writer.go), so that its finish back-fills nothing.
 
 // topicEvidenceProp is the INTERACTED property holding the evidence of a
 // non-co-mention.

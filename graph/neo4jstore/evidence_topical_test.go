@@ -2,7 +2,11 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -160,4 +164,70 @@ func TestEvidenceHits(t *testing.T) {
 	if !strings.Contains(evidenceHits(true), "'interactedEvidence'") {
 		t.Error("evidenceHits(true) has no fallback to interactedEvidence for a database without the mark")
 	}
+}
+
+// TestImportWriterTopicEvidence: the import's interacted.csv carries each
+// non-co-mention's evidence as its topicEvidence, as cyInteracted writes
+// it, and nothing for a co-mention; its loadstate.csv marks the topic
+// keys and the topic evidence written, so EnsureSchema after the import
+// skips both back-fills.
+func TestImportWriterTopicEvidence(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "imp")
+	w, err := NewImportWriter(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cables := append(zanzibarCables(), topicKeysCables()...)
+	if err := w.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	recs := readCSVRecords(t, filepath.Join(dir, "interacted.csv"))
+	kind, ev, te := slices.Index(recs[0], "kind"), slices.Index(recs[0], "evidence"), slices.Index(recs[0], topicEvidenceProp)
+	if kind < 0 || ev < 0 || te < 0 {
+		t.Fatalf("interacted.csv header %q lacks kind, evidence or %s", recs[0], topicEvidenceProp)
+	}
+	var co, other int
+	for _, r := range recs[1:] {
+		want := r[ev]
+		if r[kind] == graph.InteractionCoMentioned {
+			want = ""
+			co++
+		} else {
+			other++
+		}
+		if r[te] != want {
+			t.Errorf("%s interaction %q: topicEvidence %q, want %q", r[kind], r[ev], r[te], want)
+		}
+	}
+	if co == 0 || other == 0 {
+		t.Errorf("the fixtures lack co-mentions (%d) or other interactions (%d)", co, other)
+	}
+	marks := map[string]bool{}
+	for _, r := range readCSVRecords(t, filepath.Join(dir, "loadstate.csv"))[1:] {
+		marks[r[0]] = true
+	}
+	for _, m := range []string{topicKeysState, topicEvidenceState} {
+		if !marks[m] {
+			t.Errorf("loadstate.csv %v lacks the %s mark", marks, m)
+		}
+	}
+}
+
+// readCSVRecords reads a CSV file the import writer wrote, header first.
+func readCSVRecords(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("%s: %d records, %v", path, len(recs), err)
+	}
+	return recs
 }
