@@ -122,7 +122,7 @@ func (r *discussionResolver) B(ctx context.Context, obj *graph.Discussion) (*gra
 }
 
 func (r *discussionResolver) Cables(ctx context.Context, obj *graph.Discussion) ([]*graph.Cable, error) {
-	return r.cablesByID(ctx, obj.Cables)
+	return r.knownCables(ctx, obj.Cables)
 }
 
 func (r *evidenceResolver) Cable(ctx context.Context, obj *graph.Evidence) (*graph.Cable, error) {

@@ -35,9 +35,30 @@ func summaryEnough(ctx context.Context) bool {
 	return summaryOnly(ctx, fc.Field.Selections)
 }
 
+// idNames are the Cable fields a selection may use for the cables it
+// shows to be their ids alone (idsEnough).
+var idNames = map[string]bool{"id": true, "__typename": true}
+
+// idsEnough reports whether the field being resolved selects nothing of
+// its cables but their ids, so that cables known to exist need not be
+// read at all. Outside a GraphQL operation it is false.
+func idsEnough(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && selectionWithin(ctx, fc.Field.Selections, idNames)
+}
+
 // summaryOnly is summaryEnough for a given selection set of the operation
 // in ctx.
 func summaryOnly(ctx context.Context, set ast.SelectionSet) bool {
+	return selectionWithin(ctx, set, summaryNames)
+}
+
+// selectionWithin reports whether every field of set, fragments included,
+// at any depth, is named in names.
+func selectionWithin(ctx context.Context, set ast.SelectionSet, names map[string]bool) bool {
 	var fragments ast.FragmentDefinitionList
 	if oc := graphql.GetOperationContext(ctx); oc != nil && oc.Doc != nil {
 		fragments = oc.Doc.Fragments
@@ -50,7 +71,7 @@ func summaryOnly(ctx context.Context, set ast.SelectionSet) bool {
 		for _, sel := range set {
 			switch x := sel.(type) {
 			case *ast.Field:
-				if !summaryNames[x.Name] || !ok(x.SelectionSet, depth+1) {
+				if !names[x.Name] || !ok(x.SelectionSet, depth+1) {
 					return false
 				}
 			case *ast.InlineFragment:

@@ -2,6 +2,8 @@ package resolvers_test
 
 import (
 	"context"
+	"encoding/json"
+	"reflect"
 	"sync/atomic"
 	"testing"
 
@@ -190,5 +192,68 @@ func TestSearchSummariesInOneRead(t *testing.T) {
 		if read := both.cables.Load() - cables; c.one && read != 0 {
 			t.Errorf("%s: %d cable reads after the hits and their summaries, want none", c.name, read)
 		}
+	}
+}
+
+// cableReadStore is a Reader counting the cables it read, whole or as
+// summaries.
+type cableReadStore struct {
+	graph.Reader
+	read atomic.Int64
+}
+
+func (s *cableReadStore) Cables(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	s.read.Add(int64(len(ids)))
+	return s.Reader.Cables(ctx, ids)
+}
+
+func (s *cableReadStore) CableSummaries(ctx context.Context, ids []string) ([]*graph.Cable, error) {
+	s.read.Add(int64(len(ids)))
+	src, _ := s.Reader.(query.CableSummarySource)
+	return src.CableSummaries(ctx, ids)
+}
+
+// TestDiscussionCableIDsReadNoCable: a discussions question selecting only
+// its cables' ids reads no cable (knownCables), and lists the ids the same
+// question selecting their subjects lists; selecting any other field of
+// them reads them.
+func TestDiscussionCableIDsReadNoCable(t *testing.T) {
+	s := &cableReadStore{Reader: fixtureStore(t)}
+	srv := e2etest.Server(t, s, nil)
+	ask := func(sel string) (ids [][]string, read int64) {
+		t.Helper()
+		before := s.read.Load()
+		resp := e2etest.Query(t, srv.URL+"/graphql", `{ discussions(topic: "Kosovo", first: 50) { a { key } b { key } cables { `+sel+` } } }`, nil)
+		if len(resp.Errors) > 0 {
+			t.Fatalf("cables { %s }: %s", sel, resp.ErrorText())
+		}
+		var data struct {
+			Discussions []struct{ Cables []struct{ ID string } }
+		}
+		if err := json.Unmarshal([]byte(resp.Raw), &struct{ Data any }{&data}); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range data.Discussions {
+			var l []string
+			for _, c := range d.Cables {
+				l = append(l, c.ID)
+			}
+			ids = append(ids, l)
+		}
+		return ids, s.read.Load() - before
+	}
+	idsOnly, readIDs := ask("id __typename")
+	withSubject, readSubject := ask("id subject")
+	if len(idsOnly) == 0 || len(idsOnly[0]) == 0 {
+		t.Fatalf("the fixtures discuss Kosovo in no cable: %v", idsOnly)
+	}
+	if !reflect.DeepEqual(idsOnly, withSubject) {
+		t.Errorf("cable ids alone %v, with subjects %v", idsOnly, withSubject)
+	}
+	if readIDs != 0 {
+		t.Errorf("selecting only ids read %d cables, want none", readIDs)
+	}
+	if readSubject == 0 {
+		t.Error("selecting subjects read no cable")
 	}
 }
