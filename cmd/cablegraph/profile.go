@@ -67,12 +67,19 @@ const (
 	startupGCPercent = 300
 	startupMemShare  = 0.5
 	// servingMemShare and servingHeadroom cap the heap softly while
-	// serving: the whole release holds ~9-10 GB live in the embedded
-	// store, and the default target (twice the live heap) let it reach
-	// 19-20 GB RSS while the snapshot was written, more than a 24 GiB
-	// machine spares. The cap is half again the live heap plus 1 GiB,
+	// serving: the whole release holds ~8-10 GB live in the embedded
+	// store, and the default target alone (twice the live heap) let it
+	// reach 19-20 GB RSS while the snapshot was written, more than a
+	// 24 GiB machine spares. The cap is twice the live heap plus 1 GiB,
 	// at most servingMemShare of the machine; the collector only works
 	// harder near it, and a small store never reaches it.
+	//
+	// It was half again the live heap plus 1 GiB. Marking the whole
+	// release takes 5-20 s of a loaded machine, while questions
+	// allocate ~300 MB/s (discussions): with ~5 GB of room the pacer
+	// started each collection a few seconds after the last (gctrace:
+	// three cycles in 40 s, 1-5 CPU-s of them done by the requests as
+	// assists), which was most of the embedded store's p99.
 	servingMemShare = 0.75
 	servingHeadroom = 1 << 30
 )
@@ -80,7 +87,15 @@ const (
 // servingLimit is the soft memory limit while serving a live heap of
 // live bytes on a machine of memTotal bytes.
 func servingLimit(live, memTotal int64) int64 {
-	return min(live+live/2+servingHeadroom, int64(float64(memTotal)*servingMemShare))
+	return min(2*live+servingHeadroom, int64(float64(memTotal)*servingMemShare))
+}
+
+// provisionalLimit is the soft memory limit until the first collection
+// after a build measures the live heap: from the heap as it stands (live
+// data plus the build's garbage, so more than the live heap), half again
+// plus 1 GiB, at most servingMemShare of the machine.
+func provisionalLimit(heap, memTotal int64) int64 {
+	return min(heap+heap/2+servingHeadroom, int64(float64(memTotal)*servingMemShare))
 }
 
 // liveHeap is the heap the last collection found live (0 if unknown).
@@ -145,7 +160,7 @@ func relaxGCAbove(memTotal, bigHeap int64, onLimit func(int64)) (restore func())
 				set(limit)
 			case heapObjects() > bigHeap:
 				debug.SetGCPercent(-1)
-				debug.SetMemoryLimit(servingLimit(heapObjects(), memTotal))
+				debug.SetMemoryLimit(provisionalLimit(heapObjects(), memTotal))
 				afterNextGC(func() {
 					debug.SetGCPercent(pct)
 					set(servingLimit(liveHeap(), memTotal))

@@ -15,12 +15,21 @@ func TestServingLimit(t *testing.T) {
 	const gib = 1 << 30
 	for _, tt := range []struct{ live, mem, want int64 }{
 		{0, 24 * gib, gib},             // a small store: 1 GiB it never reaches
-		{10 * gib, 24 * gib, 16 * gib}, // the whole release: 1.5x + 1 GiB
-		{14 * gib, 24 * gib, 18 * gib}, // capped at 3/4 of the machine
+		{8 * gib, 24 * gib, 17 * gib},  // the whole release: 2x + 1 GiB
+		{10 * gib, 24 * gib, 18 * gib}, // capped at 3/4 of the machine
 		{2 * gib, 4 * gib, 3 * gib},    // a small machine: the cap again
 	} {
 		if got := servingLimit(tt.live, tt.mem); got != tt.want {
 			t.Errorf("servingLimit(%d GiB live, %d GiB) = %.2f GiB, want %.2f", tt.live/gib, tt.mem/gib, float64(got)/gib, float64(tt.want)/gib)
+		}
+	}
+	for _, tt := range []struct{ heap, mem, want int64 }{
+		{0, 24 * gib, gib},             // nothing built yet
+		{10 * gib, 24 * gib, 16 * gib}, // a restored release: 1.5x + 1 GiB
+		{14 * gib, 24 * gib, 18 * gib}, // a first load's garbage: the cap
+	} {
+		if got := provisionalLimit(tt.heap, tt.mem); got != tt.want {
+			t.Errorf("provisionalLimit(%d GiB heap, %d GiB) = %.2f GiB, want %.2f", tt.heap/gib, tt.mem/gib, float64(got)/gib, float64(tt.want)/gib)
 		}
 	}
 	runtime.GC()

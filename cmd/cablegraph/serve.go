@@ -48,16 +48,19 @@ Snapshots of stdin (-) are never made. One snapshot is kept per set of
 --data paths; it is about the size of the inputs' text.
 
 Memory: the embedded store holds the whole release (251,287 cables) in
-about 10 GB (RSS) once loaded or restored; its first load peaks near 16 GB
-on a 24 GB machine (the collector is relaxed up to half the machine's
-memory); phase 1 waits in a spool file when memory is short (--spool).
-While serving, the Go collector keeps the heap under a soft limit of half
-again the live heap plus 1 GiB (at most 3/4 of the machine's memory;
-logged as "serving memory limit set" once measured, by the first collection
-after ready, which waits until the heap nears that limit instead of marking
-the whole store while the first questions arrive); set GOMEMLIMIT (and GOGC)
-to choose otherwise. Below ~16 GB of RAM, serve the
-whole release from Neo4j (--neo4j) instead.
+about 10 GB (RSS) once loaded or restored, 8-10 GB of it live; its first
+load peaks near 18 GB on a 24 GB machine (the collector is relaxed up to
+half the machine's memory while loading, then the snapshot is written);
+phase 1 waits in a spool file when memory is short (--spool). While
+serving, the Go collector keeps the heap under a soft limit of twice the
+live heap plus 1 GiB, at most 3/4 of the machine's memory (so up to ~17 GB
+for the whole release): marking the whole store takes seconds, and less
+room made collections follow each other under load. The limit is logged
+as "serving memory limit set" once the first collection after ready has
+measured the live heap; that collection waits until the heap nears a
+provisional limit instead of marking the whole store while the first
+questions arrive. Set GOMEMLIMIT (and GOGC) to choose otherwise. Below
+~16 GB of RAM, serve the whole release from Neo4j (--neo4j) instead.
 
 It prints the playground URL once it listens. SIGINT/SIGTERM (Ctrl-C) shut it
 down gracefully, letting requests in flight finish (up to 10 seconds).
