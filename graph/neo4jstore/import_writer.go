@@ -309,10 +309,10 @@ func (w *ImportWriter) Close(context.Context) error {
 	// As after a bulk load's FinishBulk: the aggregates are computed.
 	add("loadstate.csv", map[string]any{"name": "aggregates", "stale": false})
 	add("loadstate.csv", map[string]any{"name": partnersState, "stale": false}) // every person's partners and pair keys written
-	// Every interaction's topic keys and every non-co-mention's topic
-	// evidence are written too: EnsureSchema after the import then skips
-	// their back-fills (a scan of every interaction each).
-	add("loadstate.csv", map[string]any{"name": topicKeysState, "stale": false})
+	// Every non-co-mention's topic evidence is written too: EnsureSchema
+	// after the import skips its back-fill. Not so the topic keys: an
+	// empty list cannot be written (it would be absent), and their
+	// back-fill after the import writes the [] the Bolt writer writes.
 	add("loadstate.csv", map[string]any{"name": topicEvidenceState, "stale": false})
 	errs = append(errs, w.closeFiles())
 	if err := errors.Join(errs...); err != nil {

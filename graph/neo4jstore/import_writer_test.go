@@ -137,7 +137,7 @@ func TestImportWriterFiles(t *testing.T) {
 		"mentioned.csv": len(b.mentioned), "classified.csv": len(b.classified), "signed.csv": len(b.signed),
 		"interacted.csv": len(b.interacted), "persons.csv": len(b.personKey), "tags.csv": distinct(b.tagged, "code"),
 		"references.csv": len(b.refIDs), "organizations.csv": distinct(b.mentionsOrg, "key"),
-		"dataset.csv": 1, "loadstate.csv": 4, // aggregates, partners, topic keys and topic evidence
+		"dataset.csv": 1, "loadstate.csv": 3, // aggregates, partners and topic evidence
 	}
 	for file, n := range want {
 		if rows := readCSV(t, filepath.Join(dir, file)); len(rows) != n {
