@@ -173,19 +173,7 @@ func TestEvidenceHits(t *testing.T) {
 // but not the topic keys (their back-fill writes the empty lists the
 // importer cannot).
 func TestImportWriterTopicEvidence(t *testing.T) {
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "imp")
-	w, err := NewImportWriter(dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cables := append(zanzibarCables(), topicKeysCables()...)
-	if err := w.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
-		t.Fatalf("write: %v", err)
-	}
-	if err := w.Close(ctx); err != nil {
-		t.Fatalf("close: %v", err)
-	}
+	dir, _ := importTopicFixtures(t)
 	recs := readCSVRecords(t, filepath.Join(dir, "interacted.csv"))
 	kind, ev, te := slices.Index(recs[0], "kind"), slices.Index(recs[0], "evidence"), slices.Index(recs[0], topicEvidenceProp)
 	if kind < 0 || ev < 0 || te < 0 {
@@ -214,6 +202,27 @@ func TestImportWriterTopicEvidence(t *testing.T) {
 	if !marks[topicEvidenceState] || marks[topicKeysState] {
 		t.Errorf("loadstate.csv marks %v, want %s and not %s", marks, topicEvidenceState, topicKeysState)
 	}
+}
+
+// importTopicFixtures writes the topic fixtures (zanzibarCables and
+// topicKeysCables) with an ImportWriter into a new folder, returned with
+// the cables.
+func importTopicFixtures(t *testing.T) (dir string, cables []*graph.Cable) {
+	t.Helper()
+	ctx := context.Background()
+	dir = filepath.Join(t.TempDir(), "imp")
+	w, err := NewImportWriter(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cables = append(zanzibarCables(), topicKeysCables()...)
+	if err := w.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	return dir, cables
 }
 
 // readCSVRecords reads a CSV file the import writer wrote, header first.

@@ -2,9 +2,7 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/csv"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -234,28 +232,8 @@ func TestNeo4jTopicKeysMatchFallback(t *testing.T) {
 // interaction's topic keys as the Bolt writer's rows hold them (an empty
 // list is absent there; FinishImport's backfill writes it).
 func TestImportWriterTopicKeys(t *testing.T) {
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "imp")
-	w, err := NewImportWriter(dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cables := append(zanzibarCables(), topicKeysCables()...)
-	if err := w.WriteCables(ctx, cables, hashesOf(cables)); err != nil {
-		t.Fatalf("write: %v", err)
-	}
-	if err := w.Close(ctx); err != nil {
-		t.Fatalf("close: %v", err)
-	}
-	f, err := os.Open(filepath.Join(dir, "interacted.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(recs) < 2 {
-		t.Fatalf("interacted.csv: %d records, %v", len(recs), err)
-	}
+	dir, cables := importTopicFixtures(t)
+	recs := readCSVRecords(t, filepath.Join(dir, "interacted.csv"))
 	col := slices.Index(recs[0], topicKeysProp+":string[]")
 	if col < 0 {
 		t.Fatalf("interacted.csv header %q has no %s column", recs[0], topicKeysProp)
