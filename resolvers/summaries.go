@@ -24,16 +24,7 @@ var summaryNames = map[string]bool{
 // summaryEnough reports whether every field selected below the field
 // being resolved is in summaryNames, so that the cables it shows need not
 // be decoded whole. Outside a GraphQL operation it is false.
-func summaryEnough(ctx context.Context) bool {
-	if !graphql.HasOperationContext(ctx) {
-		return false
-	}
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return false
-	}
-	return summaryOnly(ctx, fc.Field.Selections)
-}
+func summaryEnough(ctx context.Context) bool { return fieldSelectsWithin(ctx, summaryNames) }
 
 // idNames are the Cable fields a selection may use for the cables it
 // shows to be their ids alone (idsEnough).
@@ -42,12 +33,16 @@ var idNames = map[string]bool{"id": true, "__typename": true}
 // idsEnough reports whether the field being resolved selects nothing of
 // its cables but their ids, so that cables known to exist need not be
 // read at all. Outside a GraphQL operation it is false.
-func idsEnough(ctx context.Context) bool {
+func idsEnough(ctx context.Context) bool { return fieldSelectsWithin(ctx, idNames) }
+
+// fieldSelectsWithin reports whether every field selected below the field
+// being resolved is named in names; outside a GraphQL operation, false.
+func fieldSelectsWithin(ctx context.Context, names map[string]bool) bool {
 	if !graphql.HasOperationContext(ctx) {
 		return false
 	}
 	fc := graphql.GetFieldContext(ctx)
-	return fc != nil && selectionWithin(ctx, fc.Field.Selections, idNames)
+	return fc != nil && selectionWithin(ctx, fc.Field.Selections, names)
 }
 
 // summaryOnly is summaryEnough for a given selection set of the operation
