@@ -33,6 +33,55 @@ type sortedEdges struct {
 // neighbourhood expands was most of its remaining store time.
 const minCachedEdges = 16
 
+// hubBuild is one sorting of a node's edges in progress: requests that
+// want the same node meanwhile wait for it instead of sorting again.
+type hubBuild struct {
+	done chan struct{}
+	se   *sortedEdges
+}
+
+// hubEdges returns n's sorted edges: kept ones, or sorted now, once however
+// many requests ask at the same time. After a start or a write every
+// neighbourhood question around the same hubs used to sort them in each
+// concurrent request, a multiple of the work and its garbage just when the
+// store is coldest. Callers hold s.mu.RLock, as the builder does, so no
+// write can clear s.hubs while one is built.
+func (s *Store) hubEdges(n graph.NodeRef) *sortedEdges {
+	s.cacheMu.Lock()
+	if se := s.hubs[n]; se != nil {
+		s.cacheMu.Unlock()
+		return se
+	}
+	if b := s.building[n]; b != nil {
+		s.cacheMu.Unlock()
+		<-b.done
+		if b.se == nil { // the build panicked; that request has reported it
+			return s.sortEdges(n)
+		}
+		return b.se
+	}
+	b := &hubBuild{done: make(chan struct{})}
+	if s.building == nil {
+		s.building = map[graph.NodeRef]*hubBuild{}
+	}
+	s.building[n] = b
+	s.cacheMu.Unlock()
+	defer func() {
+		s.cacheMu.Lock()
+		delete(s.building, n)
+		if b.se != nil && b.se.total >= minCachedEdges {
+			if s.hubs == nil {
+				s.hubs = map[graph.NodeRef]*sortedEdges{}
+			}
+			s.hubs[n] = b.se
+		}
+		s.cacheMu.Unlock()
+		close(b.done)
+	}()
+	b.se = s.sortEdges(n)
+	return b.se
+}
+
 // firstEdges answers Edges for a single Tag, Country, Organization or
 // Person node with a limit, the neighbourhood's question about each node it
 // expands. A hub (a Tag or Country on thousands of cables, a person in
@@ -48,20 +97,7 @@ func (s *Store) firstEdges(n graph.NodeRef, limit int) (out []graph.Edge, total 
 	default:
 		return nil, 0, false
 	}
-	s.cacheMu.Lock()
-	se := s.hubs[n]
-	s.cacheMu.Unlock()
-	if se == nil {
-		se = s.sortEdges(n)
-		if se.total >= minCachedEdges {
-			s.cacheMu.Lock()
-			if s.hubs == nil {
-				s.hubs = map[graph.NodeRef]*sortedEdges{}
-			}
-			s.hubs[n] = se
-			s.cacheMu.Unlock()
-		}
-	}
+	se := s.hubEdges(n)
 	if se.groups == nil {
 		out = make([]graph.Edge, min(limit, len(se.edges)))
 		copy(out, se.edges)

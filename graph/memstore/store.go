@@ -39,6 +39,7 @@ type Store struct {
 	ranks    map[graph.CableOrder][]int32 // by slot: the cable's position in orders
 	stats    *graph.Stats
 	hubs     map[graph.NodeRef]*sortedEdges // the sorted edges of nodes with many (edges_hub.go)
+	building map[graph.NodeRef]*hubBuild    // hubs being sorted now, for the requests that want them too
 	partners map[partnerKey][]string        // persons' partners (interactions_links.go)
 	lists    listCache                      // a topic's interactions, sentences naming a word (discussion_lists.go)
 	answers  answerMemo                     // whole answers to questions, until the next write (answers.go)
