@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -238,7 +239,7 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 				if it.skipped {
 					skipped++
 				}
-				w.seen[it.Cable.ID] = it.Hash
+				w.remember(it)
 				if want := storedHash(it.Hash, it.RawHash); h != want && it.RawHash != "" {
 					rehash[it.Cable.ID] = want // same content, read another way
 				}
@@ -275,7 +276,7 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 			return fmt.Errorf("writing %d cables (%s..%s): %w", len(cables), cables[0].ID, cables[len(cables)-1].ID, err)
 		}
 		for _, it := range b {
-			w.seen[it.Cable.ID] = it.Hash
+			w.remember(it)
 		}
 		w.batches++
 		w.opts.Logger.Debug("batch written", "cables", len(cables), "first", cables[0].ID, "last", cables[len(cables)-1].ID, "took", time.Since(t))
@@ -287,6 +288,16 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 	w.c.loaded.Add(int64(len(b)))
 	w.c.unchanged.Add(int64(unchanged))
 	return nil
+}
+
+// remember records the content hash of a cable seen in this run, for the
+// dataset version. The id is copied: a cable decoded from the spool has
+// every string in one buffer of its whole record, and a key sliced from it
+// kept that buffer, body and paragraphs and all, for the rest of the load,
+// about 4.7 GB of the 251,287-cable release in the heap the collector
+// marks over and over while the embedded store is built.
+func (w *writer) remember(it Item) {
+	w.seen[strings.Clone(it.Cable.ID)] = it.Hash
 }
 
 // dedupe keeps, for each cable id, only the last record of the batch, in
