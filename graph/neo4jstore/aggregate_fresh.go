@@ -1,5 +1,7 @@
 package neo4jstore
 
+import "strings"
+
 // freshFacts are the new facts some writes added to shared nodes, already
 // folded per node: one mention per person (with the number of cables it
 // stands for) and one value per Tag, Country, Organization and Reference.
@@ -74,19 +76,31 @@ func foldMentions(key string, ms []mention) mention {
 	return mention{Name: p.Name, Surname: p.Surname, Aliases: p.Aliases, Roles: p.Roles, How: p.How, Countries: p.Countries}
 }
 
-// freshOf folds the new facts of one batch.
+// freshOf folds the new facts of one batch. Its strings are copies: the
+// batch's come from the loader's cables, and a cable decoded from the
+// loader's spool has every string in one buffer of its whole record, body
+// included; the import writer keeps these facts until the end, and a key
+// sliced from a record kept that record alive (gigabytes at full size).
 func freshOf(b *batchRows) *freshFacts {
 	f := newFreshFacts()
+	own := func(v any) string { return strings.Clone(str(v)) }
+	owns := func(v any) []string {
+		l := strList(v)
+		for i, s := range l {
+			l[i] = strings.Clone(s)
+		}
+		return l
+	}
 	for _, r := range b.mentioned {
 		m := r.(map[string]any)
-		f.addPerson(m["key"].(string), mention{
-			Name: str(m["name"]), Surname: str(m["surname"]), Countries: distinct([]string{str(m["country"])}),
-			Aliases: strList(m["aliases"]), Roles: strList(m["roles"]), How: strList(m["how"]),
+		f.addPerson(own(m["key"]), mention{
+			Name: own(m["name"]), Surname: own(m["surname"]), Countries: distinct([]string{own(m["country"])}),
+			Aliases: owns(m["aliases"]), Roles: owns(m["roles"]), How: owns(m["how"]),
 		}, 1)
 	}
 	for _, r := range b.interacted {
 		m := r.(map[string]any)
-		a, o := m["a"].(string), m["b"].(string)
+		a, o := own(m["a"]), own(m["b"])
 		if linksPartners(str(m["kind"]), a, o) {
 			f.addPartners(a, map[string]bool{o: true})
 			f.addPartners(o, map[string]bool{a: true})
@@ -97,9 +111,9 @@ func freshOf(b *batchRows) *freshFacts {
 			m := r.(map[string]any)
 			v := make([]string, len(spec.fields))
 			for j, fld := range spec.fields {
-				v[j] = str(m[fld])
+				v[j] = own(m[fld])
 			}
-			f.addNode(i, m[spec.rowKey].(string), v)
+			f.addNode(i, own(m[spec.rowKey]), v)
 		}
 	}
 	return f

@@ -223,12 +223,14 @@ func (w *ImportWriter) WriteCables(ctx context.Context, cables []*graph.Cable, h
 	w.fresh.merge(freshOf(b))
 	for _, rows := range [][]any{b.originated, b.concerns} {
 		for _, r := range rows {
-			w.countries.add(r.(map[string]any)["code"].(string))
+			if c := r.(map[string]any)["code"].(string); !w.countries.seen[c] {
+				w.countries.add(strings.Clone(c)) // not a slice of the cable's record (freshOf)
+			}
 		}
 	}
 	for _, r := range b.cables {
 		m := r.(map[string]any)
-		w.cables[m["id"].(string)] = m["hash"].(string)
+		w.cables[strings.Clone(m["id"].(string))] = m["hash"].(string) // not a slice of the cable's record (freshOf)
 	}
 	return nil
 }
