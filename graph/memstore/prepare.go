@@ -29,13 +29,15 @@ func prepare(c *graph.Cable, hash string) (*cableRec, error) {
 		}
 	}
 	doc, spans := skeleton(&n)
-	return build(doc, spans, hash), nil
+	return build(doc, spans, hash, nil), nil
 }
 
 // build makes the record of a cable from its stored form (skeleton and
 // paragraph spans, see docs.go): from a write through prepare, or from a
-// snapshot, which holds the stored form itself.
-func build(doc *graph.Cable, spans []paraSpan, hash string) *cableRec {
+// snapshot, which holds the stored form itself. share, when not nil, gives
+// a list equal to its argument that may be shared with other cables (a
+// restore's interner, snapshot_shared.go); the lists are read-only.
+func build(doc *graph.Cable, spans []paraSpan, hash string, share func([]string) []string) *cableRec {
 	n := *doc // the records below share its strings
 	r := &cableRec{
 		id:             n.ID,
@@ -119,14 +121,16 @@ func build(doc *graph.Cable, spans []paraSpan, hash string) *cableRec {
 			continue
 		}
 		seen[id] = true
-		in.Cable = n.ID
-		in.Topics = slices.Clone(in.Topics)
+		in.Cable = n.ID // in.Topics is the document's, read-only like it
 		ir := &interRec{in: in, cable: r}
 		for _, t := range in.Topics {
 			lt := strings.ToLower(t)
 			if lt != "" && !slices.Contains(ir.topics, lt) {
 				ir.topics = append(ir.topics, lt)
 			}
+		}
+		if share != nil && len(ir.topics) > 0 && len(ir.topics) <= maxSharedList {
+			ir.topics = share(ir.topics)
 		}
 		r.interactions = append(r.interactions, ir)
 	}

@@ -111,7 +111,7 @@ func snapSpans(spans []paraSpan) []int32 {
 // restoreRec rebuilds a cable's record from a decoded frame (whose
 // repeated strings are interned and evidence shares the body already),
 // checking what could make it panic later (spans outside the body).
-func restoreRec(c snapCable) (*cableRec, error) {
+func restoreRec(c snapCable, intern *interner) (*cableRec, error) {
 	if c.Doc == nil || strings.TrimSpace(c.Doc.ID) == "" {
 		return nil, fmt.Errorf("snapshot frame holds a cable without id: %w", ErrBadSnapshot)
 	}
@@ -133,15 +133,23 @@ func restoreRec(c snapCable) (*cableRec, error) {
 			}
 		}
 	}
-	r := build(c.Doc, spans, c.Hash)
+	r := build(c.Doc, spans, c.Hash, intern.list)
 	r.docLen, r.nterms = c.DocLen, c.NTerms // the text index comes from the postings frames
 	return r, nil
 }
 
 // interner is a restore worker's memo in front of in (unique.Make): the
 // frames repeat codes, names and keys thousands of times, and a map hit
-// is cheaper than the global table (see inBytes).
-type interner map[string]string
+// is cheaper than the global table (see inBytes). It also shares the small
+// lists and dates that cables repeat (see snapshot_shared.go). The zero
+// value is ready to use.
+type interner struct {
+	strs  map[string]string
+	lists map[string][]string     // a short list of strings, by its contents
+	ints  map[string][]int        // a short list of integers, by its encoding
+	times map[[2]int64]*time.Time // seconds and nanoseconds
+	key   []byte
+}
 
 // WriteSnapshot writes every cable of the store, with its content hash, the
 // dataset info and the text index, to w. The store stays readable
@@ -349,7 +357,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 		wg.Go(func() {
 			// One intern memo per worker, kept across frames: codes, names
 			// and keys repeat across the whole corpus.
-			intern := make(interner, 1<<15) // grown once rather than from empty
+			intern := interner{strs: make(map[string]string, 1<<15)} // grown once rather than from empty
 			for j := range jobs {
 				j(&intern)
 			}
@@ -402,7 +410,7 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 				// applier, overlapping with the next frames.
 				res := result{recs: make([]*cableRec, 0, len(batch))}
 				for _, c := range batch {
-					r, err := restoreRec(c)
+					r, err := restoreRec(c, intern)
 					if err != nil {
 						res.err = err
 						break

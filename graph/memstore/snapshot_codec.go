@@ -280,7 +280,8 @@ type snapDec struct {
 	b    []byte
 	err  error
 	tab  []string
-	blob string // the current cable's unique strings, consumed by uniq
+	blob string    // the current cable's unique strings, consumed by uniq
+	in   *interner // shares repeated lists and dates; nil: each is its own
 }
 
 func (d *snapDec) fail(what string) {
@@ -356,11 +357,18 @@ func (d *snapDec) reps() []string {
 	if n < 0 {
 		return nil
 	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = d.rep()
+	if d.in == nil || n > maxSharedList {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = d.rep()
+		}
+		return out
 	}
-	return out
+	var buf [maxSharedList]string
+	for i := range n {
+		buf[i] = d.rep()
+	}
+	return d.in.list(buf[:n])
 }
 
 func (d *snapDec) uniq() string {
@@ -384,6 +392,9 @@ func (d *snapDec) time() *time.Time {
 		d.fail("time")
 		return nil
 	}
+	if d.in != nil {
+		return d.in.time(sec, int64(ns))
+	}
 	t := time.Unix(sec, int64(ns)).UTC()
 	return &t
 }
@@ -400,7 +411,7 @@ func (d *snapDec) int32() int32 {
 // decodeCables decodes a frame of cables, interning the string table
 // through intern.
 func decodeCables(p []byte, intern *interner) ([]snapCable, error) {
-	d := &snapDec{b: p}
+	d := &snapDec{b: p, in: intern}
 	n := d.uvarint()
 	nt := d.uvarint()
 	if d.err != nil || n > uint64(len(p)) || nt > uint64(len(p))+1 || nt == 0 {
@@ -509,12 +520,7 @@ func (d *snapDec) cable(doc *graph.Cable) snapCable {
 			p.Country = d.rep()
 			p.How = d.reps()
 			p.Count = d.int()
-			if k := d.length(); k >= 0 {
-				p.Paragraphs = make([]int, k)
-				for j := range p.Paragraphs {
-					p.Paragraphs[j] = d.int()
-				}
-			}
+			p.Paragraphs = d.ints()
 		}
 	}
 	if n := d.length(); n >= 0 {
@@ -590,10 +596,13 @@ func (m *interner) inBytes(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if v, ok := (*m)[string(b)]; ok {
+	if v, ok := m.strs[string(b)]; ok {
 		return v
 	}
+	if m.strs == nil {
+		m.strs = map[string]string{}
+	}
 	v := string(b)
-	(*m)[v] = v
+	m.strs[v] = v
 	return v
 }

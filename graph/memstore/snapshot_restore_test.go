@@ -28,7 +28,7 @@ func TestRestoreRecRefusesDamagedCables(t *testing.T) {
 	if len(good.Spans) != 9 || good.Spans[6] != -1 || good.Spans[5] != 1 {
 		t.Fatalf("spans %v: want three, the second across a line break, the third not in the body", good.Spans)
 	}
-	got, err := restoreRec(good)
+	got, err := restoreRec(good, &interner{})
 	if err != nil {
 		t.Fatalf("sound cable: %v", err)
 	}
@@ -57,7 +57,7 @@ func TestRestoreRecRefusesDamagedCables(t *testing.T) {
 		"spans without paras": damaged(func(x *snapCable) { x.Doc.Paragraphs = nil }),
 	} {
 		t.Run(name, func(t *testing.T) {
-			if _, err := restoreRec(sc); !errors.Is(err, ErrBadSnapshot) {
+			if _, err := restoreRec(sc, &interner{}); !errors.Is(err, ErrBadSnapshot) {
 				t.Errorf("err = %v, want ErrBadSnapshot", err)
 			}
 		})
