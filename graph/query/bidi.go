@@ -8,15 +8,44 @@ import (
 
 // side is one half of a bidirectional breadth-first search.
 type side struct {
-	dist     map[string]int      // hops from this side's root
-	parents  map[string][]string // node -> neighbours one hop nearer the root
+	seen     map[string]visit    // every node reached, with its hops from root
+	more     map[string][]string // further parents of a node beyond visit.parent (rare)
 	frontier []string            // nodes at dist == depth, sorted
 	depth    int
 	root     string
 }
 
+// visit is a node's place in one side's search: its hops from the root and
+// the first neighbour found one hop nearer (none for the root). One map
+// entry instead of a distance and a one-element slice of parents: a
+// connection question reaches thousands of nodes, and those slices were
+// half of what it allocated.
+type visit struct {
+	dist   int
+	parent string
+}
+
 func newSide(root string) *side {
-	return &side{dist: map[string]int{root: 0}, parents: map[string][]string{}, frontier: []string{root}, root: root}
+	return &side{seen: map[string]visit{root: {}}, more: map[string][]string{}, frontier: []string{root}, root: root}
+}
+
+// reached is the number of nodes this side has reached.
+func (s *side) reached() int { return len(s.seen) }
+
+// has reports whether this side has reached n.
+func (s *side) has(n string) bool {
+	_, ok := s.seen[n]
+	return ok
+}
+
+// parents returns n's neighbours one hop nearer the root, in the order
+// they were found (none for the root or a node not reached).
+func (s *side) parents(n string) []string {
+	v, ok := s.seen[n]
+	if !ok || n == s.root {
+		return nil
+	}
+	return append([]string{v.parent}, s.more[n]...)
 }
 
 // expand moves the side one level out and returns the new nodes the other
@@ -26,17 +55,16 @@ func (s *side) expand(nbrs map[string][]string, other *side) []string {
 	var next, meets []string
 	for _, u := range s.frontier {
 		for _, v := range nbrs[u] {
-			d, seen := s.dist[v]
+			vis, seen := s.seen[v]
 			switch {
 			case !seen:
-				s.dist[v] = s.depth + 1
-				s.parents[v] = []string{u}
+				s.seen[v] = visit{dist: s.depth + 1, parent: u}
 				next = append(next, v)
-				if _, ok := other.dist[v]; ok {
+				if other.has(v) {
 					meets = append(meets, v)
 				}
-			case d == s.depth+1:
-				s.parents[v] = append(s.parents[v], u)
+			case vis.dist == s.depth+1 && v != s.root:
+				s.more[v] = append(s.more[v], u)
 			}
 		}
 	}
@@ -63,29 +91,29 @@ func newBidi(a, b string) *bidi {
 func (t *bidi) path(meets []string) []string {
 	onPath := map[string]bool{}
 	isMeet := map[string]bool{}
-	var mark func(n string, parents map[string][]string)
-	mark = func(n string, parents map[string][]string) {
+	var mark func(n string, s *side)
+	mark = func(n string, s *side) {
 		if onPath[n] {
 			return
 		}
 		onPath[n] = true
-		for _, p := range parents[n] {
-			mark(p, parents)
+		for _, p := range s.parents(n) {
+			mark(p, s)
 		}
 	}
 	for _, m := range meets {
 		isMeet[m] = true
-		mark(m, t.a.parents)
+		mark(m, t.a)
 		delete(onPath, m) // let the b side walk from it too
-		mark(m, t.b.parents)
+		mark(m, t.b)
 	}
 	// Children on a's side, restricted to marked nodes.
 	children := map[string][]string{}
-	for n, ps := range t.a.parents {
+	for n := range t.a.seen {
 		if !onPath[n] {
 			continue
 		}
-		for _, p := range ps {
+		for _, p := range t.a.parents(n) {
 			if onPath[p] {
 				children[p] = append(children[p], n)
 			}
@@ -96,7 +124,7 @@ func (t *bidi) path(meets []string) []string {
 	for cur := root; cur != goal; {
 		var next []string
 		if isMeet[cur] || t.onBSide(cur) {
-			next = t.b.parents[cur]
+			next = t.b.parents(cur)
 		} else {
 			next = children[cur]
 		}
@@ -117,9 +145,7 @@ func (t *bidi) path(meets []string) []string {
 
 // onBSide is true for nodes reached only from b.
 func (t *bidi) onBSide(n string) bool {
-	_, inA := t.a.dist[n]
-	_, inB := t.b.dist[n]
-	return inB && !inA
+	return t.b.has(n) && !t.a.has(n)
 }
 
 // hops turns a chain into hops with their proof.

@@ -112,7 +112,7 @@ func (s *Service) searchChain(ctx context.Context, a, b string, maxHops int, q g
 			out.Hops = bfs.hops(path)
 			return nil
 		}
-		if len(bfs.a.dist)+len(bfs.b.dist) > maxVisited {
+		if bfs.a.reached()+bfs.b.reached() > maxVisited {
 			out.Reason = fmt.Sprintf("search stopped: more than %d persons within reach; narrow the dates or lower maxHops", maxVisited)
 			return nil
 		}
