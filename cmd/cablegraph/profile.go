@@ -62,14 +62,10 @@ func peakRSS() int64 {
 
 // startupGCPercent is the garbage collector's target while the embedded
 // store is built, and startupMemShare the share of the machine's memory
-// that caps the heap meanwhile. It was half: the whole release's first
-// load holds ~8-9 GB live by its end, and under a 12 GB cap on a 24 GB
-// machine the collector ran a cycle every ~15 s through the second half
-// of the writes (each marking the whole growing store: 88 CPU-s of a
-// 523 CPU-s load). Three quarters is the cap the serving limit has.
+// that caps the heap meanwhile.
 const (
 	startupGCPercent = 300
-	startupMemShare  = 0.75
+	startupMemShare  = 0.5
 	// servingMemShare and servingHeadroom cap the heap softly while
 	// serving: the whole release holds ~8-10 GB live in the embedded
 	// store, and the default target alone (twice the live heap) let it

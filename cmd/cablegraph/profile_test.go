@@ -62,8 +62,8 @@ func TestRelaxGC(t *testing.T) {
 	if got := debug.SetGCPercent(startupGCPercent); got != startupGCPercent {
 		t.Errorf("GC percent while building = %d, want %d", got, startupGCPercent)
 	}
-	if got := debug.SetMemoryLimit(-1); got != 6<<30 {
-		t.Errorf("memory limit while building = %d, want 3/4 of 8 GiB", got)
+	if got := debug.SetMemoryLimit(-1); got != 4<<30 {
+		t.Errorf("memory limit while building = %d, want half of 8 GiB", got)
 	}
 	restore()
 	restore()
