@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"github.com/cablegraph/cablegraph/graph/memstore"
 )
 
 // TestRelaxGC: while the store is built the collector target is relaxed
@@ -155,5 +157,31 @@ func TestPauseGC(t *testing.T) {
 	pauseGC()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set, pauseGC changed the GC percent to %d", got)
+	}
+}
+
+// TestRestorePausedResumesOnlyForALoad: after a restore the collector stays
+// paused until ready sets the serving policy (resuming started a full
+// collection of the restored store before ready); when nothing was
+// restored, a load follows and the collector must run again.
+func TestRestorePausedResumesOnlyForALoad(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		restored   *memstore.Store
+		wantResume bool
+	}{{"restored", memstore.New(), false}, {"nothing restored", nil, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			paused, resumed := false, false
+			pause := func() func() { paused = true; return func() { resumed = true } }
+			got := restorePaused(pause, func() *memstore.Store {
+				if !paused {
+					t.Error("restore ran with the collector not paused")
+				}
+				return tc.restored
+			})
+			if got != tc.restored || resumed != tc.wantResume {
+				t.Errorf("store %p (want %p), resumed %v (want %v)", got, tc.restored, resumed, tc.wantResume)
+			}
+		})
 	}
 }

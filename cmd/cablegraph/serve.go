@@ -151,9 +151,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		if cache != nil && !lf.force {
-			resumeGC := pauseGC()
-			mem = cache.restore(ctx, e)
-			resumeGC()
+			mem = restorePaused(pauseGC, func() *memstore.Store { return cache.restore(ctx, e) })
 			if ctx.Err() != nil {
 				return fmt.Errorf("restoring the snapshot: %w", context.Cause(ctx))
 			}
