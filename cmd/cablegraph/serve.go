@@ -48,9 +48,10 @@ Snapshots of stdin (-) are never made. One snapshot is kept per set of
 --data paths; it is about the size of the inputs' text.
 
 Memory: the embedded store holds the whole release (251,287 cables) in
-about 10 GB (RSS) once loaded or restored, 8-10 GB of it live; its first
-load peaks near 18 GB on a 24 GB machine (the collector is relaxed up to
-half the machine's memory while loading, then the snapshot is written);
+about 10-12 GB (RSS) once loaded or restored, 7-9 GB of it live; its
+first load peaks near 16 GB on a 24 GB machine (the collector is relaxed
+up to half the machine's memory while loading, then the snapshot is
+written);
 phase 1 waits in a spool file when memory is short (--spool). While
 serving, the Go collector keeps the heap under a soft limit of twice the
 live heap plus 1 GiB, at most 3/4 of the machine's memory (so up to ~17 GB
