@@ -81,6 +81,11 @@ func (s *byteSink) Write(p []byte) (int, error) {
 
 // decodeCable reads what contentEncoding wrote, as a JSON round trip of
 // the cable would give it back (see the comment at the top of the file).
+// Every string of the cable is a slice of one copy of the record, so
+// whoever keeps a string beyond the cable's own life must copy it: a kept
+// id or key keeps the whole record, body included (writer.remember, the
+// Neo4j import writer's freshOf; the embedded store copies or interns
+// what it keeps).
 func decodeCable(b []byte) (c *graph.Cable, err error) {
 	d := decoder{s: string(b)} // one copy; the cable's strings share it
 	c = d.cable()
