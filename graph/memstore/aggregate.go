@@ -73,7 +73,6 @@ func personAggregate(p *personRec, d *delta) graph.Person {
 // personForms, in the name indexes and AFFILIATED_WITH edges.
 func (s *Store) setPerson(p *personRec, agg graph.Person, forms []string, touchedCountries map[string]*delta) {
 	oldCountries := p.agg.Countries
-	s.unindexNames(p)
 	p.agg = agg
 	for _, cc := range oldCountries {
 		if !slices.Contains(agg.Countries, cc) {
@@ -89,7 +88,7 @@ func (s *Store) setPerson(p *personRec, agg graph.Person, forms []string, touche
 			touchedCountries[cc] = &delta{}
 		}
 	}
-	s.indexNames(p, forms)
+	s.reindexNames(p, forms)
 }
 
 // personForms are the normalised strings FindPersons matches exactly.
@@ -101,15 +100,41 @@ func personForms(p graph.Person) []string {
 	return sortedDistinct(forms)
 }
 
-func (s *Store) indexNames(p *personRec, forms []string) {
-	p.forms = forms
-	for _, f := range p.forms {
-		addKey(s.names, f, p.key)
+// reindexNames moves p's entries in the name indexes from p.forms to forms
+// (both sorted and distinct, as personForms makes them) and from p.surname
+// to the NameKey of p.agg's surname, touching only what changed. A popular
+// person is in nearly every batch of a load, with the same forms each
+// time: taking all of them out and putting them back dropped and remade
+// the index's set of each form only they had, a small map per form per
+// batch, in the load's one serial step.
+func (s *Store) reindexNames(p *personRec, forms []string) {
+	old := p.forms
+	i, j := 0, 0
+	for i < len(old) || j < len(forms) {
+		switch {
+		case j == len(forms) || (i < len(old) && old[i] < forms[j]):
+			delKey(s.names, old[i], p.key)
+			i++
+		case i == len(old) || forms[j] < old[i]:
+			addKey(s.names, forms[j], p.key)
+			j++
+		default:
+			i, j = i+1, j+1
+		}
 	}
-	p.surname = ""
+	p.forms = forms
+	surname := ""
 	if p.agg.Surname != "" {
-		p.surname = graph.NameKey(p.agg.Surname)
-		addKey(s.surnames, p.surname, p.key)
+		surname = graph.NameKey(p.agg.Surname)
+	}
+	if surname != p.surname {
+		if p.surname != "" {
+			delKey(s.surnames, p.surname, p.key)
+		}
+		if surname != "" {
+			addKey(s.surnames, surname, p.key)
+		}
+		p.surname = surname
 	}
 }
 
