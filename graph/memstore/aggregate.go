@@ -32,7 +32,18 @@ func (s *Store) recomputePerson(p *personRec, d *delta, touchedCountries map[str
 		return
 	}
 	agg := personAggregate(p, d)
-	s.setPerson(p, agg, personForms(agg), touchedCountries)
+	s.setPerson(p, agg, formsFor(p, agg), touchedCountries)
+}
+
+// formsFor is personForms(agg), reusing p's current forms when the names
+// they come from did not change: a popular person is in nearly every batch
+// of a load, mostly with names already seen, and normalising each of their
+// aliases again every time was a good part of the load's serial step.
+func formsFor(p *personRec, agg graph.Person) []string {
+	if p.agg.Key == agg.Key && p.agg.Name == agg.Name && p.agg.Surname == agg.Surname && slices.Equal(p.agg.Aliases, agg.Aliases) {
+		return p.forms
+	}
+	return personForms(agg)
 }
 
 // personAggregate is a person's aggregate after a write: a pure function

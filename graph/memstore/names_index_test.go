@@ -27,6 +27,7 @@ func TestNameIndexesAfterRewrites(t *testing.T) {
 		{mk("A2", graph.PersonMention{Key: "jeremic|SR", Name: "Vuk Jeremic", Surname: "Jeremic", Aliases: []string{"FM Jeremic"}, Count: 1})},
 		{mk("A3", graph.PersonMention{Key: "lavrov|RS", Name: "Sergei Viktorovich Lavrov", Surname: "Lavrov-Kalantar", Count: 1})},
 		{mk("A1"), mk("A4", graph.PersonMention{Key: "smith|US", Name: "Smith", Surname: "Smith", Count: 1})}, // lavrov now only in A3
+		{mk("A4", graph.PersonMention{Key: "smith|US", Name: "John Smith", Surname: "Smith", Count: 1})},      // a longer name, no alias
 	}
 	s := New()
 	for i, step := range steps {
