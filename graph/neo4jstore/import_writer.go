@@ -223,9 +223,7 @@ func (w *ImportWriter) WriteCables(ctx context.Context, cables []*graph.Cable, h
 	w.fresh.merge(freshOf(b))
 	for _, rows := range [][]any{b.originated, b.concerns} {
 		for _, r := range rows {
-			if c := r.(map[string]any)["code"].(string); !w.countries.seen[c] {
-				w.countries.add(strings.Clone(c)) // not a slice of the cable's record (freshOf)
-			}
+			w.countries.add(r.(map[string]any)["code"].(string))
 		}
 	}
 	for _, r := range b.cables {

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -135,7 +136,11 @@ func (s *Store) WriteCables(ctx context.Context, cables []*graph.Cable, hashes [
 	return nil
 }
 
-// stringSet keeps insertion order, for deterministic parameters.
+// stringSet keeps insertion order, for deterministic parameters. It keeps
+// copies of what it is given: sets outlive the batch they are filled from
+// (a bulk load's touched nodes, the import writer's countries), and a
+// string of a cable decoded from the loader's spool is a slice of its
+// whole record, which a kept slice would keep alive until the end.
 type stringSet struct {
 	seen map[string]bool
 	list []string
@@ -147,6 +152,7 @@ func (s *stringSet) add(v ...string) {
 	}
 	for _, x := range v {
 		if x != "" && !s.seen[x] {
+			x = strings.Clone(x)
 			s.seen[x] = true
 			s.list = append(s.list, x)
 		}
