@@ -63,7 +63,7 @@ func (s *side) expand(nbrs map[string][]string, other *side) []string {
 				if other.has(v) {
 					meets = append(meets, v)
 				}
-			case vis.dist == s.depth+1 && v != s.root:
+			case vis.dist == s.depth+1: // never the root, at 0
 				s.more[v] = append(s.more[v], u)
 			}
 		}
