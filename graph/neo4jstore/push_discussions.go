@@ -1,13 +1,17 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // DiscussionInteractions reads, in one statement, everything a
@@ -41,26 +45,45 @@ func (s *Store) DiscussionInteractions(ctx context.Context, base graph.Interacti
 
 // DiscussionPageInteractions is DiscussionInteractions less the pairs
 // that cannot be among the first discussions (query.DiscussionPageSource):
-// the statement weighs each pair's interactions, a bound from below (the
-// topical ones) and one from above (all), and returns only the
-// interactions of pairs whose upper bound reaches the first-th highest
-// lower bound. For "Kosovo" at the release's size that is 280 rows of
-// 2,400, and the statement's time halves: sorting, projecting and
-// shipping every row was the larger part of it.
+// each pair's interactions are weighed, a bound from below (the topical
+// ones) and one from above (all), and only the interactions of pairs
+// whose upper bound reaches the first-th highest lower bound are read
+// whole. For "Kosovo" at the release's size that is 280 rows of 2,400:
+// sorting, projecting and shipping every row was the larger part of the
+// question. The first statement returns what the weighing needs of each
+// row, Go ranks the pairs, and a second statement reads the page's rows
+// by element id (discussionPageRows).
 func (s *Store) DiscussionPageInteractions(ctx context.Context, base graph.InteractionFilter, topics, words []string, first int, weights map[string]float64, other float64) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
 	if first <= 0 {
 		return s.discussionReads(ctx, base, topics, words, nil)
 	}
-	w := make(map[string]any, len(weights))
-	for k, v := range weights {
-		w[k] = v
-	}
-	return s.discussionReads(ctx, base, topics, words, map[string]any{"pageFirst": int64(first), "weights": w, "otherWeight": other})
+	return s.discussionReads(ctx, base, topics, words, &discussionPage{first: first, weights: weights, other: other})
 }
 
-// discussionReads answers DiscussionInteractions, for the page that page
-// (the parameters of discussionPageTail) describes, or all pairs when nil.
-func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilter, topics, words []string, page map[string]any) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
+// discussionPage is the page a paged discussions read serves: the first
+// pairs, ranked by weights[kind] (other for any other kind) times the
+// clamped confidence (see DiscussionPageInteractions). oneStatement asks
+// the older plan, which ranks the pairs in Cypher (discussionReturn); the
+// default ranks them in Go (see discussionCandidates).
+type discussionPage struct {
+	first        int
+	weights      map[string]float64
+	other        float64
+	oneStatement bool
+}
+
+// params are the page's parameters of discussionReturn's ranking.
+func (p *discussionPage) params() map[string]any {
+	w := make(map[string]any, len(p.weights))
+	for k, v := range p.weights {
+		w[k] = v
+	}
+	return map[string]any{"pageFirst": int64(p.first), "weights": w, "otherWeight": p.other}
+}
+
+// discussionReads answers DiscussionInteractions, for page, or all pairs
+// when page is nil.
+func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilter, topics, words []string, page *discussionPage) (topical []graph.Interaction, byWord [][]graph.Interaction, ok bool, err error) {
 	if len(base.Persons) > 0 || len(base.Cables) > 0 || len(base.Topics) > 0 || base.Limit != 0 || len(topics) == 0 {
 		return nil, nil, false, nil
 	}
@@ -80,13 +103,21 @@ func (s *Store) discussionReads(ctx context.Context, base graph.InteractionFilte
 	f := base
 	f.Topics = topics
 	params := map[string]any{"textqs": textqs, "twords": split, "tlw": lower, "cwords": fields, "evqs": evqs}
-	maps.Copy(params, page)
+	if page != nil {
+		page = &discussionPage{first: page.first, weights: page.weights, other: page.other, oneStatement: page.oneStatement}
+	}
 	q := discussionPlan{topicq: topicIndexQuery(topics), evidence: true}
 	q.keys = q.topicq != "" && topicKeysUsable(f) && s.topicKeysOn(ctx)
 	q.ownEvidence = topicKeysUsable(f)
 	for {
-		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, q, page != nil)
+		topical, byWord, err = s.discussionInteractions(ctx, f, words, params, q, page)
 		switch {
+		case errors.Is(err, errPageMoved) && !page.oneStatement:
+			// A write came between the two statements: the one
+			// statement ranks and reads the rows it found itself.
+			s.log.Debug("neo4j: discussions page moved between its statements; ranking in Cypher", "err", err)
+			page.oneStatement = true
+			continue
 		case err != nil && q.ownEvidence && missingIndex(err, "interactedTopicEvidence"):
 			s.log.Debug("neo4j: no interactedTopicEvidence index; topic words are found through interactedEvidence", "err", err)
 			q.ownEvidence = false
@@ -168,7 +199,7 @@ func toDiscussionInteraction(v []any) graph.Interaction {
 
 // discussionInteractions runs the statement of DiscussionInteractions; f
 // is base with the topics, params holds the text pass's parameters.
-func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionFilter, words []string, params map[string]any, q discussionPlan, paged bool) (topical []graph.Interaction, byWord [][]graph.Interaction, err error) {
+func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionFilter, words []string, params map[string]any, q discussionPlan, page *discussionPage) (topical []graph.Interaction, byWord [][]graph.Interaction, err error) {
 	base := f
 	base.Topics = nil
 	params = maps.Clone(params)
@@ -238,7 +269,17 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
   WITH r, wi WHERE ` + strings.Join(relConds, " AND ") + `
   RETURN r, 1 AS part, wi
 }
-` + discussionReturn(paged)
+`
+	twoStep := page != nil && !page.oneStatement
+	switch {
+	case twoStep:
+		cypher += discussionKeys + discussionCandidates
+	case page != nil:
+		maps.Copy(params, page.params())
+		cypher += discussionReturn(true)
+	default:
+		cypher += discussionReturn(false)
+	}
 	if len(words) > 0 || q.topicq != "" {
 		// The full-text indexes are eventually consistent: the refresh
 		// comes first in the same statement, not as a statement of its
@@ -250,8 +291,19 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	if err != nil {
 		return nil, nil, err
 	}
+	if twoStep {
+		if recs, err = s.discussionPageRows(ctx, recs, page); err != nil {
+			return nil, nil, err
+		}
+	}
+	return decodeDiscussionRows(recs, len(words))
+}
+
+// decodeDiscussionRows splits the one record of discussionReturn's rows
+// into the topical interactions and those of each of nwords words.
+func decodeDiscussionRows(recs []*neo4j.Record, nwords int) (topical []graph.Interaction, byWord [][]graph.Interaction, err error) {
 	topical = []graph.Interaction{}
-	byWord = make([][]graph.Interaction, len(words))
+	byWord = make([][]graph.Interaction, nwords)
 	if len(recs) != 1 || len(recs[0].Values) != 1 {
 		return nil, nil, fmt.Errorf("discussion interactions: %d records, want one list", len(recs))
 	}
@@ -276,6 +328,121 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 	return topical, byWord, nil
 }
 
+// errPageMoved says that an interaction the first statement of a paged
+// discussions read picked was gone, or linked other persons, when the
+// second read it: a write came between them.
+var errPageMoved = errors.New("discussion page: an interaction changed between the two statements")
+
+// discussionCandidates ends the first statement of a paged discussions
+// read: over discussionKeys' rows, what the ranking needs of each (the
+// relationship's element id, the pair's keys, kind, confidence, part and
+// word) as one list, for discussionPageRows to rank in Go. The ranking
+// in Cypher (discussionReturn's paged tail) cost the database ~15 ms of
+// CPU for "Kosovo"'s 2,423 rows and 1,286 pairs at the release's size,
+// about half of the whole statement; Go ranks them in well under one.
+const discussionCandidates = `WHERE ak <> bk AND ak <> '' AND bk <> ''
+RETURN collect([elementId(r), ak, bk, r.kind, r.confidence, part, wi]) AS rows`
+
+// discussionPageRows ranks the pairs of the candidate rows recs (the one
+// record of discussionCandidates) as discussionReturn's paged tail ranks
+// them, and reads the rows of the pairs that can be on the page by their
+// element ids, in discussionReturn's order and columns. A read-only
+// second statement: the rows of the page are ~280 of "Kosovo"'s 2,423.
+// errPageMoved when a row is gone or no longer links the pair it did.
+func (s *Store) discussionPageRows(ctx context.Context, recs []*neo4j.Record, page *discussionPage) ([]*neo4j.Record, error) {
+	if len(recs) != 1 || len(recs[0].Values) != 1 {
+		return nil, fmt.Errorf("discussion candidates: %d records, want one list", len(recs))
+	}
+	rows, _ := recs[0].Values[0].([]any)
+	picks, err := pickDiscussionPage(rows, page)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.readOne(ctx, "discussion page", discussionPageRead, map[string]any{"picks": picks})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) != 1 || len(out[0].Values) != 1 {
+		return nil, fmt.Errorf("discussion page: %d records, want one list", len(out))
+	}
+	if got, _ := out[0].Values[0].([]any); len(got) != len(picks) {
+		return nil, fmt.Errorf("%w: %d of %d rows read", errPageMoved, len(got), len(picks))
+	}
+	return out, nil
+}
+
+// discussionPageRead reads the picked rows ([element id, part, wi, ak,
+// bk] each) with discussionReturn's tail; a row whose relationship is
+// gone, or now links another pair, is left out (see errPageMoved).
+const discussionPageRead = `UNWIND $picks AS x
+MATCH ()-[r:INTERACTED]->() WHERE elementId(r) = x[0]
+WITH r, x[1] AS part, x[2] AS wi, x[3] AS ak, x[4] AS bk, ` + discussionKs + ` AS ks
+WHERE ks[0] = ak AND ks[1] = bk
+` + discussionTail
+
+// pickDiscussionPage ranks the candidate rows' pairs as discussionReturn's
+// paged tail does: a pair's lower bound weighs its topical rows (part 0),
+// its upper bound all its rows, each by page.weights[kind] (else
+// page.other) times the confidence clamped to (0, 1] (else 1); the pairs
+// whose upper bound reaches the first-th highest lower bound, less a
+// billionth, keep their rows. It returns those rows as discussionPageRead's
+// picks, in the candidates' order.
+func pickDiscussionPage(rows []any, page *discussionPage) ([]any, error) {
+	type bounds struct{ lo, hi float64 }
+	type cand struct {
+		v    []any
+		pair [2]string
+	}
+	cands := make([]cand, 0, len(rows))
+	pairs := map[[2]string]*bounds{}
+	for _, row := range rows {
+		v, _ := row.([]any)
+		if len(v) != 7 {
+			return nil, fmt.Errorf("discussion candidates: a row of %d values, want 7", len(v))
+		}
+		ak, bk := str(v[1]), str(v[2])
+		if bk < ak {
+			ak, bk = bk, ak
+		}
+		key := [2]string{ak, bk}
+		kind, isStr := v[3].(string)
+		w, known := page.weights[kind]
+		if !isStr || !known {
+			w = page.other
+		}
+		if c, isFloat := v[4].(float64); isFloat && c > 0 && c <= 1 {
+			w *= c
+		}
+		b := pairs[key]
+		if b == nil {
+			b = &bounds{}
+			pairs[key] = b
+		}
+		if part, _ := v[5].(int64); part == 0 {
+			b.lo += w
+		}
+		b.hi += w
+		cands = append(cands, cand{v: v, pair: key})
+	}
+	threshold := math.Inf(-1)
+	if page.first <= len(pairs) {
+		los := make([]float64, 0, len(pairs))
+		for _, b := range pairs {
+			los = append(los, b.lo)
+		}
+		slices.SortFunc(los, func(a, b float64) int { return cmp.Compare(b, a) })
+		lo := los[page.first-1]
+		threshold = lo - (math.Abs(lo)+1)*1e-9
+	}
+	picks := make([]any, 0, len(cands))
+	for _, c := range cands {
+		if pairs[c.pair].hi >= threshold {
+			picks = append(picks, []any{c.v[0], c.v[5], c.v[6], c.v[1], c.v[2]})
+		}
+	}
+	return picks, nil
+}
+
 // discussionKeys starts the end of the discussions statement: over the
 // rows r, part, wi, the keys ak and bk of r's start and end persons. An
 // INTERACTED links two persons (the writes and the import create it
@@ -284,9 +451,12 @@ func (s *Store) discussionInteractions(ctx context.Context, f graph.InteractionF
 // its CREATE, see partners_aggregate.go), one property read instead of
 // two nodes' (at "Kosovo"'s size 2,400 rows: a quarter of the
 // statement's db hits with the label tests).
-const discussionKeys = `WITH r, part, wi, CASE WHEN r.` + pairProp + ` IS NULL THEN [startNode(r).key, endNode(r).key] ELSE split(r.` + pairProp + `, '\u001f') END AS ks
+const discussionKeys = `WITH r, part, wi, ` + discussionKs + ` AS ks
 WITH r, part, wi, ks[0] AS ak, ks[1] AS bk
 `
+
+// discussionKs is the list of r's start and end keys (see discussionKeys).
+const discussionKs = `CASE WHEN r.` + pairProp + ` IS NULL THEN [startNode(r).key, endNode(r).key] ELSE split(r.` + pairProp + `, '\u001f') END`
 
 // discussionColumnsByKeys and discussionOrderByKeys are discussionColumns
 // and interactionOrder over discussionKeys' ak and bk (a test holds them
@@ -295,6 +465,15 @@ const (
 	discussionColumnsByKeys = `ak, bk, r.kind, r.status, r.cable, r.paragraph, r.evidence, r.date, r.confidence`
 	discussionOrderByKeys   = `r.date IS NULL, r.date, r.cable, r.paragraph, ak, bk, r.kind, r.evidence`
 )
+
+// discussionTail sorts the rows ak, bk, r, part, wi and returns their
+// discussionColumnsByKeys, part and wi as one list. One record holding
+// every row as a list: the driver reads each record as a message of its
+// own, racing the context for each, which was half of what the server
+// spent on a question (280 rows at "Kosovo"'s size); collect keeps the
+// order of the sorted rows.
+const discussionTail = `WITH ak, bk, r, part, wi ORDER BY part, wi, ` + discussionOrderByKeys + `
+RETURN collect([` + discussionColumnsByKeys + `, part, wi]) AS rows`
 
 // discussionReturn is the end of the discussions statement, over the
 // rows r, part, wi: every row, or with paged only the rows of pairs
@@ -308,12 +487,7 @@ const (
 // so that no tie is lost. The weights are the caller's: $weights[kind],
 // else $otherWeight, times the confidence clamped as it clamps it.
 func discussionReturn(paged bool) string {
-	// One record holding every row as a list: the driver reads each
-	// record as a message of its own, racing the context for each, which
-	// was half of what the server spent on a question (280 rows at
-	// "Kosovo"'s size); collect keeps the order of the sorted rows.
-	tail := `WITH ak, bk, r, part, wi ORDER BY part, wi, ` + discussionOrderByKeys + `
-RETURN collect([` + discussionColumnsByKeys + `, part, wi]) AS rows`
+	tail := discussionTail
 	if !paged {
 		return discussionKeys + tail
 	}

@@ -145,11 +145,11 @@ func TestNeo4jDiscussionsFindSentencesThroughEvidenceIndex(t *testing.T) {
 		}
 		params = map[string]any{"textqs": textqs, "twords": split, "tlw": lower, "cwords": fields, "evqs": evqs}
 	}
-	_, byIndex, err := n.discussionInteractions(ctx, f, words, params, discussionPlan{evidence: true}, false)
+	_, byIndex, err := n.discussionInteractions(ctx, f, words, params, discussionPlan{evidence: true}, nil)
 	if err != nil {
 		t.Fatalf("through the evidence index: %v", err)
 	}
-	_, byCables, err := n.discussionInteractions(ctx, f, words, params, discussionPlan{}, false)
+	_, byCables, err := n.discussionInteractions(ctx, f, words, params, discussionPlan{}, nil)
 	if err != nil {
 		t.Fatalf("through the cables: %v", err)
 	}
