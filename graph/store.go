@@ -28,6 +28,24 @@ type Person struct {
 	Cables    int      `json:"cables"`    // number of cables mentioning them
 }
 
+// Brief is the person with only the fields that stay short however many
+// cables name them (key, names, cable count): a person's aliases and
+// roles grow with every cable, and a hub's run to thousands of strings
+// (in the release's size corpus, 134 KB of aliases for one), which a
+// client asking for names alone should not pay for.
+func (p *Person) Brief() *Person {
+	return &Person{Key: p.Key, Name: p.Name, Surname: p.Surname, Cables: p.Cables}
+}
+
+// CablePageFields says what a one-statement read of a cable(id) page
+// returns besides the cable's document (see resolvers' cablePageSource).
+type CablePageFields struct {
+	Body         bool // the cable's body, most of a document's bytes
+	Persons      bool // its persons
+	BriefPersons bool // with Persons: each person Brief
+	CitedBy      bool // the citations of it and the citing cables' summaries
+}
+
 // Country is a Country node.
 type Country struct {
 	Code   string `json:"code"`

@@ -14,13 +14,15 @@ import (
 // store across a network otherwise answers four statements in two round
 // trips and ships the body every time.
 type cablePageSource interface {
-	CablePage(ctx context.Context, id string, body, persons, citedBy bool) (*graph.Cable, []*graph.Person, []graph.Citation, []*graph.Cable, error)
+	CablePage(ctx context.Context, id string, f graph.CablePageFields) (*graph.Cable, []*graph.Person, []graph.Citation, []*graph.Cable, error)
 }
 
 // bodylessFields are the Cable fields resolved without the cable's body:
 // its document's other fields and what other loaders give from its id.
 // Any other field (body, paragraphs, summary, mentions, interactions, ...)
-// makes the page read the whole cable.
+// makes the page read the whole cable; without one, the page's cable
+// holds its header fields alone (graph.Cable.UnmarshalJSONHead), which
+// must answer every field named here.
 var bodylessFields = map[string]bool{
 	"id": true, "created": true, "released": true, "classification": true, "caveats": true, "origin": true,
 	"dtg": true, "precedence": true, "from": true, "to": true, "info": true, "subject": true, "tags": true,
@@ -44,22 +46,29 @@ func (r *Resolver) cablePage(ctx context.Context, id string) (c *graph.Cable, ok
 	if fc := graphql.GetFieldContext(ctx); fc == nil || fc.Object != "Query" {
 		return nil, false, nil
 	}
-	var body, persons, cited, citingSummary bool
+	var (
+		want          graph.CablePageFields
+		citingSummary bool
+		brief         = true // every persons field asks brief fields only
+	)
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Cable"}) {
 		if !bodylessFields[f.Name] {
-			body = true
+			want.Body = true
 		}
 		switch f.Name {
 		case "persons":
-			persons = true
+			want.Persons = true
+			brief = brief && selectionWithin(ctx, f.Selections, briefPersonNames)
 		case "citedBy":
-			cited = true
+			want.CitedBy = true
 			citingSummary = summaryOnly(ctx, f.Selections)
 		case "citedByIds":
-			cited = true
+			want.CitedBy = true
 		}
 	}
-	c, ps, cites, citing, err := src.CablePage(ctx, id, body, persons, cited)
+	want.BriefPersons = want.Persons && brief
+	body, persons, cited := want.Body, want.Persons, want.CitedBy
+	c, ps, cites, citing, err := src.CablePage(ctx, id, want)
 	if err != nil || c == nil {
 		return nil, true, err
 	}
@@ -71,7 +80,11 @@ func (r *Resolver) cablePage(ctx context.Context, id string) (c *graph.Cable, ok
 		if ps == nil {
 			ps = []*graph.Person{}
 		}
-		l.personsOf.Prime(id, ps)
+		if want.BriefPersons {
+			l.personsOfBrief.Prime(id, ps)
+		} else {
+			l.primePersonsOf(id, ps)
+		}
 	}
 	if cited {
 		if cites == nil {

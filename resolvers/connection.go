@@ -83,7 +83,7 @@ func (r *Resolver) prefetchCableFields(ctx context.Context, ids []string) {
 	if want["persons"] {
 		if m, err := r.store.PersonsOfCables(ctx, ids); err == nil {
 			for id, ps := range fillEmpty(ids, m) {
-				l.personsOf.Prime(id, ps)
+				l.primePersonsOf(id, ps)
 			}
 		}
 	}

@@ -7,8 +7,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/query"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 )
 
@@ -17,19 +19,57 @@ import (
 // long the page is. A fresh set per request keeps one user's answers out of
 // another's and keeps the cache from going stale between loads.
 type Loaders struct {
-	cable        *dataloadgen.Loader[string, *graph.Cable]
-	summary      *dataloadgen.Loader[string, *graph.Cable] // cables with their summary fields only
-	person       *dataloadgen.Loader[string, *graph.Person]
-	personsOf    *dataloadgen.Loader[string, []*graph.Person]
-	citedBy      *dataloadgen.Loader[string, []graph.Citation]
-	interactions *dataloadgen.Loader[string, []graph.Interaction]
-	country      *dataloadgen.Loader[string, *graph.Country]
+	cable     *dataloadgen.Loader[string, *graph.Cable]
+	summary   *dataloadgen.Loader[string, *graph.Cable] // cables with their summary fields only
+	person    *dataloadgen.Loader[string, *graph.Person]
+	personsOf *dataloadgen.Loader[string, []*graph.Person]
+	// personsOfBrief: persons whose selection asks only briefPersonNames,
+	// each graph.Person.Brief when the store can read them so (a full
+	// person serves as well: the resolvers read only the brief fields).
+	personsOfBrief *dataloadgen.Loader[string, []*graph.Person]
+	citedBy        *dataloadgen.Loader[string, []graph.Citation]
+	interactions   *dataloadgen.Loader[string, []graph.Interaction]
+	country        *dataloadgen.Loader[string, *graph.Country]
 
 	mu           sync.Mutex
 	alternatives map[string][]*graph.Person // person key -> other candidates of the name asked
 }
 
 type loadersKey struct{}
+
+// briefPersonsSource is a store that can read the persons of cables with
+// each graph.Person.Brief (neo4jstore: a hub person's aliases and roles
+// are thousands of strings, shipped for every page that names them).
+type briefPersonsSource interface {
+	PersonsOfCablesBrief(ctx context.Context, ids []string) (map[string][]*graph.Person, error)
+}
+
+// briefPersonNames are the Person fields a graph.Person.Brief answers.
+var briefPersonNames = map[string]bool{"key": true, "name": true, "surname": true, "cableCount": true, "__typename": true}
+
+// primePersonsOf primes both persons loaders with the whole persons of
+// cable id (whole persons answer a brief selection too).
+func (l *Loaders) primePersonsOf(id string, ps []*graph.Person) {
+	l.personsOf.Prime(id, ps)
+	l.personsOfBrief.Prime(id, ps)
+}
+
+// fieldSelections is the selection set of the field being resolved.
+func fieldSelections(ctx context.Context) ast.SelectionSet {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil {
+		return fc.Field.Selections
+	}
+	return nil
+}
+
+// personsLoader is the persons loader a persons field with selection set
+// reads: the brief one when every field it asks is a brief one.
+func (l *Loaders) personsLoader(ctx context.Context, set ast.SelectionSet) *dataloadgen.Loader[string, []*graph.Person] {
+	if selectionWithin(ctx, set, briefPersonNames) {
+		return l.personsOfBrief
+	}
+	return l.personsOf
+}
 
 // batchWait is how long a loader collects keys before it calls the store.
 // gqlgen starts sibling field resolvers at once, so a couple of
@@ -77,6 +117,17 @@ func newLoaders(r graph.Reader) *Loaders {
 	}, dataloadgen.WithWait(batchWait))
 	l.personsOf = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
 		got, err := r.PersonsOfCables(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("load persons of cables: %w", err)
+		}
+		return fillEmpty(ids, got), nil
+	}, dataloadgen.WithWait(batchWait))
+	briefOf := r.PersonsOfCables
+	if b, ok := query.ReaderAs[briefPersonsSource](r); ok {
+		briefOf = b.PersonsOfCablesBrief
+	}
+	l.personsOfBrief = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
+		got, err := briefOf(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load persons of cables: %w", err)
 		}

@@ -101,7 +101,8 @@ func (r *Resolver) prefetchAround(ctx context.Context, id string) {
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Cable"}) {
 		switch f.Name {
 		case "persons":
-			go func() { _, _ = l.personsOf.Load(ctx, id) }()
+			persons := l.personsLoader(ctx, f.Selections)
+			go func() { _, _ = persons.Load(ctx, id) }()
 		case "citedBy":
 			summary := summaryOnly(ctx, f.Selections)
 			go func() {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/storetest"
 )
 
@@ -28,14 +29,14 @@ func TestNeo4jCablePageMatchesReads(t *testing.T) {
 			}
 		}
 	}
-	withPersons, withCites := 0, 0
+	withPersons, withCites, withLists := 0, 0, 0
 	for _, id := range ids {
 		whole, err := n.Cables(ctx, []string{id})
 		if err != nil {
 			t.Fatalf("cables %s: %v", id, err)
 		}
 		for _, body := range []bool{true, false} {
-			c, ps, cites, citing, err := n.CablePage(ctx, id, body, true, true)
+			c, ps, cites, citing, err := n.CablePage(ctx, id, graph.CablePageFields{Body: body, Persons: true, CitedBy: true})
 			if err != nil {
 				t.Fatalf("cable page %s: %v", id, err)
 			}
@@ -47,7 +48,7 @@ func TestNeo4jCablePageMatchesReads(t *testing.T) {
 			}
 			want := *whole[0]
 			if !body {
-				want.Body = ""
+				want.Summary, want.Paragraphs, want.Body, want.Persons, want.Interactions = "", nil, "", nil, nil
 			}
 			if c == nil || !reflect.DeepEqual(&want, c) {
 				t.Errorf("cable page %s (body %v): cable differs from Cables", id, body)
@@ -61,6 +62,26 @@ func TestNeo4jCablePageMatchesReads(t *testing.T) {
 				if !reflect.DeepEqual(byCable[id], ps) {
 					t.Errorf("cable page %s: persons %v, PersonsOfCables %v", id, keysOf(ps), keysOf(byCable[id]))
 				}
+			}
+			// Brief persons: the same persons, each Brief, from the page
+			// and from PersonsOfCablesBrief.
+			_, brief, _, _, err := n.CablePage(ctx, id, graph.CablePageFields{Body: body, Persons: true, BriefPersons: true})
+			if err != nil {
+				t.Fatalf("cable page %s, brief persons: %v", id, err)
+			}
+			briefOf, err := n.PersonsOfCablesBrief(ctx, []string{id})
+			if err != nil {
+				t.Fatalf("brief persons of %s: %v", id, err)
+			}
+			var wantBrief []*graph.Person
+			for _, p := range ps {
+				wantBrief = append(wantBrief, p.Brief())
+				if len(p.Aliases)+len(p.Roles) > 0 {
+					withLists++
+				}
+			}
+			if !reflect.DeepEqual(wantBrief, brief) || !reflect.DeepEqual(wantBrief, briefOf[id]) {
+				t.Errorf("cable page %s: brief persons %v and %v, want %v", id, brief, briefOf[id], wantBrief)
 			}
 			cited, err := n.CitedBy(ctx, []string{id})
 			if err != nil {
@@ -93,13 +114,13 @@ func TestNeo4jCablePageMatchesReads(t *testing.T) {
 		}
 		// Nothing asked beyond the cable: no persons, no citations.
 		if len(whole) > 0 {
-			_, ps, cites, citing, err := n.CablePage(ctx, id, false, false, false)
+			_, ps, cites, citing, err := n.CablePage(ctx, id, graph.CablePageFields{})
 			if err != nil || len(ps)+len(cites)+len(citing) > 0 {
 				t.Errorf("cable page %s asking nothing more: %d persons, %d citations, %d citing, err %v", id, len(ps), len(cites), len(citing), err)
 			}
 		}
 	}
-	if withPersons == 0 || withCites == 0 {
-		t.Errorf("fixtures gave %d pages with persons and %d with citations: the comparison proves little", withPersons, withCites)
+	if withPersons == 0 || withCites == 0 || withLists == 0 {
+		t.Errorf("fixtures gave %d pages with persons, %d with citations, %d persons with aliases or roles: the comparison proves little", withPersons, withCites, withLists)
 	}
 }

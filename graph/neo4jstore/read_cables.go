@@ -318,23 +318,34 @@ func timeValue(v any) *time.Time {
 }
 
 // CablePage reads, in one statement, what a cable(id) question shows: the
-// cable (its body only when body is true: the body is most of a document's
-// bytes and most pages do not show it), and, when asked, its persons as
-// PersonsOfCables gives them, the citations of it as CitedBy gives them and
-// the citing cables' summaries as CableSummaries gives them. Over the
-// plain reads that is four statements in two round trips (the citing
-// cables are known only after the citations). A cable that is not loaded
-// is nil, with no error.
-func (s *Store) CablePage(ctx context.Context, id string, body, persons, citedBy bool) (*graph.Cable, []*graph.Person, []graph.Citation, []*graph.Cable, error) {
-	recs, err := s.readOne(ctx, "cable page", cyCablePage, map[string]any{
-		"id": id, "body": body, "persons": persons, "cited": citedBy,
+// cable (its body only when f.Body: the body is most of a document's bytes
+// and most pages do not show it; without it, the cable's header fields
+// alone, see graph.Cable.UnmarshalJSONHead), and, when asked, its persons as
+// PersonsOfCables gives them (or PersonsOfCablesBrief, with
+// f.BriefPersons), the citations of it as CitedBy gives them and the
+// citing cables' summaries as CableSummaries gives them. Over the plain
+// reads that is four statements in two round trips (the citing cables are
+// known only after the citations). A cable that is not loaded is nil, with
+// no error.
+func (s *Store) CablePage(ctx context.Context, id string, f graph.CablePageFields) (*graph.Cable, []*graph.Person, []graph.Citation, []*graph.Cable, error) {
+	cypher := cyCablePage
+	if f.BriefPersons {
+		cypher = cyCablePageBrief
+	}
+	recs, err := s.readOne(ctx, "cable page", cypher, map[string]any{
+		"id": id, "body": f.Body, "persons": f.Persons, "cited": f.CitedBy,
 	})
 	if err != nil || len(recs) == 0 {
 		return nil, nil, nil, nil, err
 	}
 	v := recs[0].Values
 	c := new(graph.Cable)
-	if err := json.Unmarshal([]byte(str(v[0])), c); err != nil {
+	decode := c.UnmarshalJSON
+	if !f.Body {
+		// A page without the cable's text: its header fields alone.
+		decode = c.UnmarshalJSONHead
+	}
+	if err := decode([]byte(str(v[0]))); err != nil {
 		return nil, nil, nil, nil, fmt.Errorf("neo4j cable page: decode %s: %w", id, err)
 	}
 	c.Body = str(v[1])
@@ -366,19 +377,30 @@ func anyList(v any) []any {
 }
 
 // cyCablePage is CablePage's statement: Cables, PersonsOfCables, CitedBy
-// and CableSummaries of the citing cables, with their orders.
-const cyCablePage = `
+// and CableSummaries of the citing cables, with their orders;
+// cyCablePageBrief the same with each person brief.
+const (
+	cyCablePage      = cablePageHead + personProps + cablePageTail
+	cyCablePageBrief = cablePageHead + personBriefProps + cablePageTail
+)
+
+// cablePageHead and cablePageTail are the statement of a cable page on
+// either side of the persons' projection.
+const (
+	cablePageHead = `
 MATCH (c:Cable {id: $id})
 RETURN c.doc,
   CASE WHEN $body THEN c.body ELSE '' END,
   CASE WHEN $persons THEN COLLECT {
-    MATCH (p:Person)-[:MENTIONED_IN]->(c) RETURN ` + personProps + ` ORDER BY p.key
+    MATCH (p:Person)-[:MENTIONED_IN]->(c) RETURN `
+	cablePageTail = ` ORDER BY p.key
   } ELSE [] END,
   CASE WHEN $cited THEN COLLECT {
     MATCH (sc:Cable)-[r:CITES]->(ref:Reference {id: $id})
     WITH sc, r ORDER BY sc.id, r.letter
     RETURN [sc.id, r.letter, ` + summaryColumns + `]
   } ELSE [] END`
+)
 
 // inOrder returns copies of the cables in got in the order of ids, skipping
 // ids that are not there; a repeated id gets its own copy, so callers may

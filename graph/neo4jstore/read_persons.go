@@ -11,6 +11,10 @@ import (
 // personProps is the projection every person read returns.
 const personProps = `p {.key, .name, .surname, .aliases, .roles, .countries, .how, .cables}`
 
+// personBriefProps is personProps of graph.Person.Brief: toPerson reads
+// it as a person with no lists.
+const personBriefProps = `p {.key, .name, .surname, .cables}`
+
 func toPerson(v any) *graph.Person {
 	m, _ := v.(map[string]any)
 	n, _ := m["cables"].(int64)
@@ -191,6 +195,17 @@ func (s *Store) ListPersons(ctx context.Context, query string, p graph.Page) ([]
 // PersonsOfCables returns, per loaded cable with at least one person, its
 // persons by key.
 func (s *Store) PersonsOfCables(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
+	return s.personsOfCables(ctx, ids, personProps)
+}
+
+// PersonsOfCablesBrief is PersonsOfCables with each person Brief: the
+// persons of a page of cables whose fields ask only their names.
+func (s *Store) PersonsOfCablesBrief(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
+	return s.personsOfCables(ctx, ids, personBriefProps)
+}
+
+// personsOfCables is PersonsOfCables with props as each person's projection.
+func (s *Store) personsOfCables(ctx context.Context, ids []string, props string) (map[string][]*graph.Person, error) {
 	out := map[string][]*graph.Person{}
 	if len(ids) == 0 {
 		return out, nil
@@ -199,7 +214,7 @@ func (s *Store) PersonsOfCables(ctx context.Context, ids []string) (map[string][
 		clear(out)
 		recs, err := collect(ctx, tx, `
 MATCH (p:Person)-[:MENTIONED_IN]->(c:Cable) WHERE c.id IN $ids
-RETURN c.id, `+personProps+` ORDER BY c.id, p.key`, map[string]any{"ids": strs(ids)})
+RETURN c.id, `+props+` ORDER BY c.id, p.key`, map[string]any{"ids": strs(ids)})
 		for _, r := range recs {
 			id := str(r.Values[0])
 			out[id] = append(out[id], toPerson(r.Values[1]))
