@@ -116,7 +116,9 @@ var cyHubDegreesCables = "CALL () { MATCH (c:" + graph.KindCable + ") RETURN cou
 // cyHubEdges reads the first $perNode edges of planned groups: $reqs is a
 // list of [position, element id, group index, walk]. A person's INTERACTED
 // edges (group interactedGroup) are read whole, aggregated per direction
-// and person as Edges does. A group read by
+// and person as Edges does: counted per person node, whose key is then
+// read once (grouping by the key read it for every relationship, a third
+// of the statement for a page naming a dozen hubs). A group read by
 // expansion (walk 0) reads every edge of its type at the hub and keeps the
 // first by the far end's key. A group read by walking (walk 1) goes through
 // the far label's key index in key order, asks each far node (from its
@@ -155,9 +157,9 @@ var cyHubEdges = func() string {
   CALL (q) {
     MATCH (n) WHERE elementId(n) = q[1]
     CALL (n) {
-      MATCH (n)-[:%[2]s]->(m) RETURN m.key AS mk, count(*) AS w, 1 AS o
+      MATCH (n)-[:%[2]s]->(m) WITH m, count(*) AS w RETURN m.key AS mk, w, 1 AS o
       UNION ALL
-      MATCH (n)<-[:%[2]s]-(m) RETURN m.key AS mk, count(*) AS w, 0 AS o
+      MATCH (n)<-[:%[2]s]-(m) WITH m, count(*) AS w RETURN m.key AS mk, w, 0 AS o
     }
     RETURN collect([mk, w, o]) AS es
   }
