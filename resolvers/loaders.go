@@ -99,7 +99,7 @@ func loaderWait(r graph.Reader) time.Duration {
 // newLoaders builds the loaders of one request over r.
 func newLoaders(r graph.Reader) *Loaders {
 	l := &Loaders{alternatives: map[string][]*graph.Person{}}
-	batchWait := loaderWait(r)
+	wait := loaderWait(r)
 	l.cable = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
 		cs, err := r.Cables(ctx, ids)
 		if err != nil {
@@ -110,7 +110,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[c.ID] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	summaries := query.CableSummariesOf(r)
 	l.summary = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
 		cs, err := summaries(ctx, ids)
@@ -122,7 +122,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[c.ID] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	l.person = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]*graph.Person, error) {
 		ps, err := r.Persons(ctx, keys)
 		if err != nil {
@@ -133,14 +133,14 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[p.Key] = p
 		}
 		return m, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	l.personsOf = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
 		got, err := r.PersonsOfCables(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load persons of cables: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	briefOf := r.PersonsOfCables
 	if b, ok := query.ReaderAs[briefPersonsSource](r); ok {
 		briefOf = b.PersonsOfCablesBrief
@@ -151,14 +151,14 @@ func newLoaders(r graph.Reader) *Loaders {
 			return nil, fmt.Errorf("load persons of cables: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	l.citedBy = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Citation, error) {
 		got, err := r.CitedBy(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load citations: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	l.interactions = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Interaction, error) {
 		ins, err := r.Interactions(ctx, graph.InteractionFilter{Cables: ids, IncludeCoMentions: true})
 		if err != nil {
@@ -169,7 +169,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[in.Cable] = append(m[in.Cable], in)
 		}
 		return fillEmpty(ids, m), nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	// The Reader has no batch country lookup; the loader still caches, so
 	// each distinct country costs one call per request.
 	l.country = dataloadgen.NewMappedLoader(func(ctx context.Context, codes []string) (map[string]*graph.Country, error) {
@@ -182,7 +182,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[code] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, dataloadgen.WithWait(wait))
 	return l
 }
 
