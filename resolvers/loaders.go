@@ -7,10 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/query"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 )
 
@@ -54,18 +52,10 @@ func (l *Loaders) primePersonsOf(id string, ps []*graph.Person) {
 	l.personsOfBrief.Prime(id, ps)
 }
 
-// fieldSelections is the selection set of the field being resolved.
-func fieldSelections(ctx context.Context) ast.SelectionSet {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil {
-		return fc.Field.Selections
-	}
-	return nil
-}
-
-// personsLoader is the persons loader a persons field with selection set
-// reads: the brief one when every field it asks is a brief one.
-func (l *Loaders) personsLoader(ctx context.Context, set ast.SelectionSet) *dataloadgen.Loader[string, []*graph.Person] {
-	if selectionWithin(ctx, set, briefPersonNames) {
+// personsLoader is the persons loader of a persons field: the brief one
+// when every field it asks is one of briefPersonNames.
+func (l *Loaders) personsLoader(brief bool) *dataloadgen.Loader[string, []*graph.Person] {
+	if brief {
 		return l.personsOfBrief
 	}
 	return l.personsOf

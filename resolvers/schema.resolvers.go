@@ -39,7 +39,7 @@ func (r *cableResolver) CitedByIds(ctx context.Context, obj *graph.Cable) ([]str
 }
 
 func (r *cableResolver) Persons(ctx context.Context, obj *graph.Cable) ([]*graph.Person, error) {
-	ps, err := r.loaders(ctx).personsLoader(ctx, fieldSelections(ctx)).Load(ctx, obj.ID)
+	ps, err := r.loaders(ctx).personsLoader(fieldSelectsWithin(ctx, briefPersonNames)).Load(ctx, obj.ID)
 	if err != nil {
 		return nil, fmt.Errorf("persons of cable %s: %w", obj.ID, err)
 	}

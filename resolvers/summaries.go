@@ -101,7 +101,7 @@ func (r *Resolver) prefetchAround(ctx context.Context, id string) {
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Cable"}) {
 		switch f.Name {
 		case "persons":
-			persons := l.personsLoader(ctx, f.Selections)
+			persons := l.personsLoader(selectionWithin(ctx, f.Selections, briefPersonNames))
 			go func() { _, _ = persons.Load(ctx, id) }()
 		case "citedBy":
 			summary := summaryOnly(ctx, f.Selections)
