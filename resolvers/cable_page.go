@@ -67,16 +67,15 @@ func (r *Resolver) cablePage(ctx context.Context, id string) (c *graph.Cable, ok
 		}
 	}
 	want.BriefPersons = want.Persons && brief
-	body, persons, cited := want.Body, want.Persons, want.CitedBy
 	c, ps, cites, citing, err := src.CablePage(ctx, id, want)
 	if err != nil || c == nil {
 		return nil, true, err
 	}
 	l := r.loaders(ctx)
-	if body {
+	if want.Body {
 		l.cable.Prime(id, c)
 	}
-	if persons {
+	if want.Persons {
 		if ps == nil {
 			ps = []*graph.Person{}
 		}
@@ -86,7 +85,7 @@ func (r *Resolver) cablePage(ctx context.Context, id string) (c *graph.Cable, ok
 			l.primePersonsOf(id, ps)
 		}
 	}
-	if cited {
+	if want.CitedBy {
 		if cites == nil {
 			cites = []graph.Citation{}
 		}
