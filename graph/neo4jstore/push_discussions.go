@@ -340,8 +340,7 @@ var errPageMoved = errors.New("discussion page: an interaction changed between t
 // in Cypher (discussionReturn's paged tail) cost the database ~15 ms of
 // CPU for "Kosovo"'s 2,423 rows and 1,286 pairs at the release's size,
 // about half of the whole statement; Go ranks them in well under one.
-const discussionCandidates = `WHERE ak <> bk AND ak <> '' AND bk <> ''
-RETURN collect([elementId(r), ak, bk, r.kind, r.confidence, part, wi]) AS rows`
+const discussionCandidates = discussionPairRows + `RETURN collect([elementId(r), ak, bk, r.kind, r.confidence, part, wi]) AS rows`
 
 // discussionPageRows ranks the pairs of the candidate rows recs (the one
 // record of discussionCandidates) as discussionReturn's paged tail ranks
@@ -487,15 +486,13 @@ RETURN collect([` + discussionColumnsByKeys + `, part, wi]) AS rows`
 // so that no tie is lost. The weights are the caller's: $weights[kind],
 // else $otherWeight, times the confidence clamped as it clamps it.
 func discussionReturn(paged bool) string {
-	tail := discussionTail
 	if !paged {
-		return discussionKeys + tail
+		return discussionKeys + discussionTail
 	}
 	// Each row is carried as a list [r, part, wi, ak, bk]: no map per row
 	// or per pair; the pairs come ranked by lo from the grouping, so the
 	// threshold needs no sort of its own.
-	return discussionKeys + `WHERE ak <> bk AND ak <> '' AND bk <> ''
-WITH r, part, wi, ak, bk,
+	return discussionKeys + discussionPairRows + `WITH r, part, wi, ak, bk,
   coalesce($weights[r.kind], $otherWeight) *
   CASE WHEN r.confidence IS :: FLOAT AND r.confidence > 0 AND r.confidence <= 1 THEN r.confidence ELSE 1.0 END AS w
 WITH CASE WHEN ak < bk THEN [ak, bk] ELSE [bk, ak] END AS pair,
@@ -508,8 +505,14 @@ UNWIND range(0, size(his) - 1) AS i
 WITH rowss[i] AS rows, his[i] AS hi, threshold WHERE threshold IS NULL OR hi >= threshold
 UNWIND rows AS x
 WITH x[0] AS r, x[1] AS part, x[2] AS wi, x[3] AS ak, x[4] AS bk
-` + tail
+` + discussionTail
 }
+
+// discussionPairRows keeps, of discussionKeys' rows, those linking two
+// distinct persons: the rows a page's ranking weighs, in Cypher
+// (discussionReturn) or in Go (discussionCandidates).
+const discussionPairRows = `WHERE ak <> bk AND ak <> '' AND bk <> ''
+`
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
