@@ -124,24 +124,12 @@ func newLoaders(r graph.Reader) *Loaders {
 		}
 		return m, nil
 	}, dataloadgen.WithWait(wait))
-	l.personsOf = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
-		got, err := r.PersonsOfCables(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("load persons of cables: %w", err)
-		}
-		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(wait))
+	l.personsOf = personsOfLoader(r.PersonsOfCables, wait)
 	briefOf := r.PersonsOfCables
 	if b, ok := query.ReaderAs[briefPersonsSource](r); ok {
 		briefOf = b.PersonsOfCablesBrief
 	}
-	l.personsOfBrief = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
-		got, err := briefOf(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("load persons of cables: %w", err)
-		}
-		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(wait))
+	l.personsOfBrief = personsOfLoader(briefOf, wait)
 	l.citedBy = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Citation, error) {
 		got, err := r.CitedBy(ctx, ids)
 		if err != nil {
@@ -174,6 +162,18 @@ func newLoaders(r graph.Reader) *Loaders {
 		return m, nil
 	}, dataloadgen.WithWait(wait))
 	return l
+}
+
+// personsOfLoader batches fetch, a read of the persons of cables by cable
+// id, every id asked getting a list (empty when the cable has none).
+func personsOfLoader(fetch func(context.Context, []string) (map[string][]*graph.Person, error), wait time.Duration) *dataloadgen.Loader[string, []*graph.Person] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
+		got, err := fetch(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("load persons of cables: %w", err)
+		}
+		return fillEmpty(ids, got), nil
+	}, dataloadgen.WithWait(wait))
 }
 
 // fillEmpty gives every asked key an entry, so that "nothing" is an empty
