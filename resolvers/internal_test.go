@@ -172,23 +172,3 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("status %d for a body over the limit, want 413", resp.StatusCode)
 	}
 }
-
-// TestLoaderWaitOnlyForRemoteStores: the loaders batch a remote store's
-// reads (batchWait), not those of a store in this process, whether or not
-// a decorator wraps it.
-func TestLoaderWaitOnlyForRemoteStores(t *testing.T) {
-	m := memstore.New()
-	for _, c := range []struct {
-		name string
-		r    graph.Reader
-		want time.Duration
-	}{
-		{"memstore", m, 0},
-		{"memstore instrumented", &instrumentedReader{r: m, m: NewMetrics()}, 0},
-		{"a store that hides it", struct{ graph.Reader }{m}, batchWait},
-	} {
-		if got := loaderWait(c.r); got != c.want {
-			t.Errorf("%s: wait %v, want %v", c.name, got, c.want)
-		}
-	}
-}

@@ -68,28 +68,9 @@ func (l *Loaders) personsLoader(brief bool) *dataloadgen.Loader[string, []*graph
 // lists do not depend on it: cableConnection primes the loaders.
 const batchWait = 2 * time.Millisecond
 
-// inProcessStore is a store whose reads are calls within this process
-// (the embedded memstore): a batch saves it no round trip, and waiting
-// batchWait for one at every nested level was most of a cable(id)
-// question's time (p50 6.2 ms at the release's size, three levels of 2 ms,
-// with the server's CPU half idle).
-type inProcessStore interface {
-	InProcess() bool
-}
-
-// loaderWait is the batch wait of the loaders over r: none for a store in
-// this process, batchWait otherwise.
-func loaderWait(r graph.Reader) time.Duration {
-	if s, ok := query.ReaderAs[inProcessStore](r); ok && s.InProcess() {
-		return 0
-	}
-	return batchWait
-}
-
 // newLoaders builds the loaders of one request over r.
 func newLoaders(r graph.Reader) *Loaders {
 	l := &Loaders{alternatives: map[string][]*graph.Person{}}
-	wait := loaderWait(r)
 	l.cable = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
 		cs, err := r.Cables(ctx, ids)
 		if err != nil {
@@ -100,7 +81,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[c.ID] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 	summaries := query.CableSummariesOf(r)
 	l.summary = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*graph.Cable, error) {
 		cs, err := summaries(ctx, ids)
@@ -112,7 +93,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[c.ID] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 	l.person = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]*graph.Person, error) {
 		ps, err := r.Persons(ctx, keys)
 		if err != nil {
@@ -123,20 +104,20 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[p.Key] = p
 		}
 		return m, nil
-	}, dataloadgen.WithWait(wait))
-	l.personsOf = personsOfLoader(r.PersonsOfCables, wait)
+	}, dataloadgen.WithWait(batchWait))
+	l.personsOf = personsOfLoader(r.PersonsOfCables)
 	briefOf := r.PersonsOfCables
 	if b, ok := query.ReaderAs[briefPersonsSource](r); ok {
 		briefOf = b.PersonsOfCablesBrief
 	}
-	l.personsOfBrief = personsOfLoader(briefOf, wait)
+	l.personsOfBrief = personsOfLoader(briefOf)
 	l.citedBy = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Citation, error) {
 		got, err := r.CitedBy(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load citations: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 	l.interactions = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]graph.Interaction, error) {
 		ins, err := r.Interactions(ctx, graph.InteractionFilter{Cables: ids, IncludeCoMentions: true})
 		if err != nil {
@@ -147,7 +128,7 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[in.Cable] = append(m[in.Cable], in)
 		}
 		return fillEmpty(ids, m), nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 	// The Reader has no batch country lookup; the loader still caches, so
 	// each distinct country costs one call per request.
 	l.country = dataloadgen.NewMappedLoader(func(ctx context.Context, codes []string) (map[string]*graph.Country, error) {
@@ -160,20 +141,20 @@ func newLoaders(r graph.Reader) *Loaders {
 			m[code] = c
 		}
 		return m, nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 	return l
 }
 
 // personsOfLoader batches fetch, a read of the persons of cables by cable
 // id, every id asked getting a list (empty when the cable has none).
-func personsOfLoader(fetch func(context.Context, []string) (map[string][]*graph.Person, error), wait time.Duration) *dataloadgen.Loader[string, []*graph.Person] {
+func personsOfLoader(fetch func(context.Context, []string) (map[string][]*graph.Person, error)) *dataloadgen.Loader[string, []*graph.Person] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*graph.Person, error) {
 		got, err := fetch(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load persons of cables: %w", err)
 		}
 		return fillEmpty(ids, got), nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(batchWait))
 }
 
 // fillEmpty gives every asked key an entry, so that "nothing" is an empty

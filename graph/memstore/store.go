@@ -72,8 +72,7 @@ func (s *Store) Close(ctx context.Context) error { return nil }
 
 // InProcess reports that the graph lives in this process, so that a
 // loader keeps the cables of a two-phase load in memory instead of a spool
-// file (loader.InProcess): the store is about to hold them all anyway;
-// and so that the resolvers' loaders do not wait to batch its reads.
+// file (loader.InProcess): the store is about to hold them all anyway.
 func (s *Store) InProcess() bool { return true }
 
 // Ping reports the context's error, the only way an in-process store can
