@@ -34,3 +34,25 @@ type HashIndex interface {
 	// (id -> hash); ids that are not stored are ignored.
 	SetCableHashes(ctx context.Context, hashes map[string]string) error
 }
+
+// PreparingWriter is implemented by a Writer whose WriteCables does much
+// work that needs no lock (copying, encoding, tokenising the text) before
+// the short part that changes the store. A loader then prepares the next
+// batch while the store applies this one, instead of leaving every core
+// but one idle during each apply.
+type PreparingWriter interface {
+	// PrepareCables does that work for cables with their content hashes
+	// (same length) and returns one prepared cable per cable, in order. It
+	// changes nothing in the store, and fails for the cables WriteCables
+	// would refuse.
+	PrepareCables(ctx context.Context, cables []*Cable, hashes []string) ([]PreparedCable, error)
+	// WritePrepared is WriteCables of the prepared cables given: any of
+	// those PrepareCables returned, each written at most once.
+	WritePrepared(ctx context.Context, cables []PreparedCable) error
+}
+
+// PreparedCable is a cable PrepareCables made ready for its store.
+type PreparedCable interface {
+	// PreparedID is the id of the cable.
+	PreparedID() string
+}

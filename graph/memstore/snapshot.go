@@ -476,56 +476,21 @@ func ReadSnapshot(ctx context.Context, r io.Reader, key string) (*Store, Snapsho
 	return s, info, nil
 }
 
-// linkRestored links a frame's records, the cable and topic side and the
-// people side (write.go's linkCable, linkTopics and linkPeople, which touch
-// disjoint maps, about half the work each) on two cores; the aggregates wait for recompute. A snapshot holds each
-// cable once, so nothing is replaced.
+// linkRestored links a frame's records as linkSides does. A snapshot
+// holds each cable once, so nothing is replaced; the aggregates wait for
+// recomputeRestored.
 func (s *Store) linkRestored(recs []*cableRec, t touched) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for _, r := range recs {
-			s.linkCable(r, t)
-			s.linkTopics(r)
-		}
-	})
-	for _, r := range recs {
-		s.linkPeople(r, t)
-	}
-	wg.Wait()
+	s.linkSides(recs, t)
 }
 
-// recomputeRestored computes the aggregates of a restore's nodes: the
-// persons' (most of the work, each a pure function of its mentions) on
-// every core first, then installs them and the rest as recompute does.
+// recomputeRestored computes the aggregates of a restore's nodes
+// (recomputeAll).
 func (s *Store) recomputeRestored(t touched) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ps := make([]*personRec, 0, len(t.persons))
-	for k := range t.persons {
-		if p := s.persons[k]; p != nil && len(p.mentions) > 0 {
-			ps = append(ps, p)
-		}
-	}
-	aggs := make([]graph.Person, len(ps))
-	forms := make([][]string, len(ps))
-	workers := max(1, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(ps); i += workers {
-				aggs[i] = personAggregate(ps[i], t.persons[ps[i].key])
-				forms[i] = personForms(aggs[i])
-			}
-		})
-	}
-	wg.Wait()
-	for i, p := range ps {
-		s.setPerson(p, aggs[i], forms[i], t.countries)
-		delete(t.persons, p.key)
-	}
-	s.recompute(t) // what is left: countries, tags, references, organizations
+	s.recomputeAll(t)
 }
 
 // addPostings installs restored posting lists in the text index.

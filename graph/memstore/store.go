@@ -31,6 +31,9 @@ type Store struct {
 
 	text    *textIndex
 	dataset graph.DatasetInfo
+	// bulk, between BeginBulk and FinishBulk, collects the shared nodes
+	// whose aggregates writes left for FinishBulk (bulk.go); nil otherwise.
+	bulk *touched
 
 	// cacheMu guards the lazily built orderings and stats, which readers
 	// build while holding mu.RLock and writers clear under mu.Lock.

@@ -59,15 +59,44 @@ func (s *Store) apply(ctx context.Context, recs []*cableRec) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("memstore write: %w", err)
 	}
+	if s.bulk != nil {
+		s.linkAll(recs, *s.bulk)
+		s.text.maybeCompact(s.slots)
+		s.invalidate()
+		return nil
+	}
 	t := newTouched()
+	s.linkAll(recs, t)
+	s.recompute(t)
+	return nil
+}
+
+// linkAll links recs in order, each replacing the stored cable of its id.
+// When none replaces anything (a first load's batches), the cable side
+// and the people side are linked at once (linkSides); callers hold
+// mu.Lock.
+func (s *Store) linkAll(recs []*cableRec, t touched) {
+	fresh := len(recs) > 1
+	if fresh {
+		ids := make(map[string]struct{}, len(recs))
+		for _, r := range recs {
+			if _, dup := ids[r.id]; dup || s.cables[r.id] != nil {
+				fresh = false
+				break
+			}
+			ids[r.id] = struct{}{}
+		}
+	}
+	if fresh {
+		s.linkSides(recs, t)
+		return
+	}
 	for _, r := range recs {
 		if old := s.cables[r.id]; old != nil {
 			s.unlink(old, t)
 		}
 		s.link(r, t)
 	}
-	s.recompute(t)
-	return nil
 }
 
 func newTouched() touched {
