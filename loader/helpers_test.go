@@ -121,25 +121,41 @@ func cableIDs(tb testing.TB, s graph.Reader) []string {
 type spyStore struct {
 	*memstore.Store
 	mu          sync.Mutex
-	writes      [][]string // ids per WriteCables call
+	writes      [][]string // ids per WriteCables or WritePrepared call
 	datasets    []graph.DatasetInfo
 	afterWrite  func(n int) // called after the n-th successful write (1-based)
 	failWriteAt int         // WriteCables call (1-based) that fails
 }
 
 func (s *spyStore) WriteCables(ctx context.Context, cables []*graph.Cable, hashes []string) error {
+	ids := make([]string, len(cables))
+	for i, c := range cables {
+		ids[i] = c.ID
+	}
+	return s.spy(ids, func() error { return s.Store.WriteCables(ctx, cables, hashes) })
+}
+
+// WritePrepared is observed and disturbed as WriteCables is: the loader
+// writes through it when the cables were prepared ahead.
+func (s *spyStore) WritePrepared(ctx context.Context, cables []graph.PreparedCable) error {
+	ids := make([]string, len(cables))
+	for i, c := range cables {
+		ids[i] = c.PreparedID()
+	}
+	return s.spy(ids, func() error { return s.Store.WritePrepared(ctx, cables) })
+}
+
+// spy runs the write of the cables ids, failing it when it is the
+// failWriteAt-th, and records it when it succeeds.
+func (s *spyStore) spy(ids []string, write func() error) error {
 	s.mu.Lock()
 	n := len(s.writes) + 1
 	s.mu.Unlock()
 	if n == s.failWriteAt {
 		return errDiskFull
 	}
-	if err := s.Store.WriteCables(ctx, cables, hashes); err != nil {
+	if err := write(); err != nil {
 		return err
-	}
-	ids := make([]string, len(cables))
-	for i, c := range cables {
-		ids[i] = c.ID
 	}
 	s.mu.Lock()
 	s.writes = append(s.writes, ids)

@@ -68,6 +68,10 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	defer cancelWrite(nil)
 
 	batches := make(chan []Item, 1)
+	toWrite := (<-chan []Item)(batches)
+	if pw, ok := store.(graph.PreparingWriter); ok {
+		toWrite = prepareAhead(wctx, pw, batches)
+	}
 	type writeResult struct {
 		seen                                   map[string]string
 		loaded, unchanged, duplicates, dropped int
@@ -77,7 +81,7 @@ func Load(ctx context.Context, store graph.Writer, ext *extract.Extractor, src S
 	done := make(chan writeResult, 1)
 	go func() {
 		w := writer{store: store, opts: opts, c: c, seen: map[string]string{}}
-		for b := range batches {
+		for b := range toWrite {
 			if w.err != nil || ctx.Err() != nil {
 				w.dropped += len(b)
 				continue
@@ -272,7 +276,7 @@ func (w *writer) write(ctx context.Context, b []Item) error {
 			cables[i], hashes[i] = it.Cable, storedHash(it.Hash, it.RawHash)
 		}
 		t := time.Now()
-		if err := w.store.WriteCables(ctx, cables, hashes); err != nil {
+		if err := w.writeCables(ctx, b, cables, hashes); err != nil {
 			return fmt.Errorf("writing %d cables (%s..%s): %w", len(cables), cables[0].ID, cables[len(cables)-1].ID, err)
 		}
 		for _, it := range b {

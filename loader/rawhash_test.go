@@ -35,6 +35,26 @@ func (s *hashIndexStore) WriteCables(ctx context.Context, cs []*graph.Cable, hs 
 	return nil
 }
 
+// WritePrepared records the hashes of the cables written, as WriteCables
+// does: the loader writes through it when the cables were prepared ahead.
+func (s *hashIndexStore) WritePrepared(ctx context.Context, cs []graph.PreparedCable) error {
+	if err := s.Store.WritePrepared(ctx, cs); err != nil {
+		return err
+	}
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.PreparedID()
+	}
+	hs, err := s.CableHashes(ctx, ids)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	maps.Copy(s.hashes, hs)
+	return nil
+}
+
 func (s *hashIndexStore) AllCableHashes(context.Context) (map[string]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

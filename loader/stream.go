@@ -28,6 +28,11 @@ type Item struct {
 	skipped bool
 
 	raw []byte // the canonical encoding that was hashed, kept for the spool (see spool_codec.go)
+
+	// prepared: the cable made ready for a graph.PreparingWriter ahead of
+	// its write (prepare.go); nil when the store does not prepare or the
+	// preparation failed.
+	prepared graph.PreparedCable
 }
 
 // counters are read by the progress reporter while the pipeline runs.
