@@ -21,7 +21,9 @@ SET r.topics = [] REMOVE r.` + importTopicsEmpty
 // FinishImport completes a database filled by neo4j-admin from an
 // ImportWriter's files: it creates the schema, waits until every index is
 // online, and restores the empty lists reads tell from absent ones. The
-// aggregates are in the import already. It is idempotent.
+// aggregates are in the import already. It sets a new edges stamp
+// (edges_cache.go): a server that kept edges of the database this import
+// replaced must not use them. It is idempotent.
 func (s *Store) FinishImport(ctx context.Context) error {
 	if _, ok := ctx.Deadline(); !ok {
 		// Indexing the text of the whole release takes minutes, not the
@@ -42,6 +44,7 @@ func (s *Store) FinishImport(ctx context.Context) error {
 		func() error { return step("indexes", s.importIndexes) },
 		func() error { return step("schema", s.EnsureSchema) },
 		func() error { return step("empty lists", s.importEmptyLists) },
+		func() error { return step("edges stamp", s.newEdgesStamp) },
 	)
 }
 

@@ -174,12 +174,12 @@ type hubPlan struct {
 	total     int
 }
 
-// planHubs asks the degrees of the nodes and plans those that are hubs
-// whose every relationship is of a hubGroups type; the others (and nodes
-// not found) are left out of the map.
-func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes []graph.NodeRef, perNode int, hubMin int64) (map[int]hubPlan, []any, error) {
+// planHubs asks the degrees of the nodes not to skip and plans those that
+// are hubs whose every relationship is of a hubGroups type; the others
+// (and nodes not found) are left out of the map.
+func (s *Store) planHubs(ctx context.Context, tx neo4j.ManagedTransaction, nodes []graph.NodeRef, skip []bool, perNode int, hubMin int64) (map[int]hubPlan, []any, error) {
 	params := map[string]any{}
-	nodesParam(nodes, params, func(int) bool { return true })
+	nodesParam(nodes, params, func(i int) bool { return !skip[i] })
 	recs, err := collect(ctx, tx, cyHubDegreesCables, params)
 	if err != nil {
 		return nil, nil, err

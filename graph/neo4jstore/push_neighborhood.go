@@ -37,12 +37,13 @@ RETURN i, size(es), es[..$perNode]`
 // EdgesEach returns each node's first perNode edges and its number of
 // edges, as Edges does for one node, in one statement for all nodes.
 func (s *Store) EdgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int) ([][]graph.Edge, []int, error) {
-	return s.edgesEach(ctx, nodes, perNode, defaultHubMin)
+	return s.edgesEach(ctx, nodes, perNode, defaultHubMin, true)
 }
 
 // edgesEach is EdgesEach planning nodes of hubMin edges or more type by
-// type (push_hubs.go).
-func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int, hubMin int64) ([][]graph.Edge, []int, error) {
+// type (push_hubs.go), answering from and filling s.edges when cached
+// (tests comparing plans read every answer from the database).
+func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int, hubMin int64, cached bool) ([][]graph.Edge, []int, error) {
 	if perNode < 1 {
 		return nil, nil, fmt.Errorf("edges each: per-node limit %d: %w", perNode, graph.ErrInvalid)
 	}
@@ -54,11 +55,30 @@ func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode in
 	if len(nodes) == 0 {
 		return edges, totals, nil
 	}
+	var stamp string
+	kept := make([]bool, len(nodes)) // answered from s.edges
 	_, err := s.read(ctx, "edges each", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		for i := range edges {
-			edges[i], totals[i] = edges[i][:0], 0
+			edges[i], totals[i], kept[i] = edges[i][:0], 0, false
 		}
-		plans, reqs, err := s.planHubs(ctx, tx, nodes, perNode, hubMin)
+		var err error
+		if cached {
+			if stamp, err = edgesStamp(ctx, tx); err != nil {
+				return nil, err
+			}
+		}
+		left := false
+		for i, n := range nodes {
+			if es, total, ok := s.edges.get(stamp, n, perNode); ok {
+				edges[i], totals[i], kept[i] = es, total, true
+			} else {
+				left = true
+			}
+		}
+		if !left {
+			return nil, nil
+		}
+		plans, reqs, err := s.planHubs(ctx, tx, nodes, kept, perNode, hubMin)
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +92,7 @@ func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode in
 			}
 		}
 		params := map[string]any{"known": knownRels, "perNode": int64(perNode)}
-		asked := nodesParam(nodes, params, func(i int) bool { _, hub := plans[i]; return !hub })
+		asked := nodesParam(nodes, params, func(i int) bool { _, hub := plans[i]; return !hub && !kept[i] })
 		if !asked {
 			return nil, nil
 		}
@@ -103,8 +123,14 @@ func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode in
 	}
 	// The database ordered the strings; sorting the few kept edges again
 	// makes their order Go's byte order whatever its collation.
-	for _, es := range edges {
+	for i, es := range edges {
+		if kept[i] {
+			continue
+		}
 		slices.SortFunc(es, compareEdges)
+		if totals[i] >= s.edgeCacheMin {
+			s.edges.put(stamp, nodes[i], perNode, es, totals[i])
+		}
 	}
 	return edges, totals, nil
 }

@@ -68,7 +68,7 @@ func TestNeo4jEdgesEachMatchesEdges(t *testing.T) {
 		hubMin  int64
 	}{{1, defaultHubMin}, {3, defaultHubMin}, {1000, defaultHubMin}, {1, 1 << 40}, {3, 1 << 40}, {1000, 1 << 40}} {
 		perNode := c.perNode
-		edges, totals, err := n.edgesEach(ctx, nodes, perNode, c.hubMin)
+		edges, totals, err := n.edgesEach(ctx, nodes, perNode, c.hubMin, false)
 		if err != nil {
 			t.Fatalf("EdgesEach(%d nodes, %d, hubs from %d): %v", len(nodes), perNode, c.hubMin, err)
 		}

@@ -49,6 +49,11 @@ type Store struct {
 	bulk    *touched
 	bulkAll bool
 
+	// edges keeps the first edges of nodes with edgeCacheMin edges or
+	// more (edges_cache.go); tests lower the threshold.
+	edges        edgeCache
+	edgeCacheMin int
+
 	// topicKeys caches whether every interaction carries its topic keys
 	// (topickeys_schema.go).
 	topicKeys topicKeysMark
@@ -98,6 +103,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		batch:   cfg.BatchSize,
 		timeout: cfg.QueryTimeout,
 		wtime:   cfg.WriteTimeout,
+
+		edgeCacheMin: defaultEdgeCacheMin,
 	}
 	if err := s.Ping(ctx); err != nil {
 		_ = drv.Close(context.WithoutCancel(ctx))

@@ -166,6 +166,9 @@ func (s *stringSet) add(v ...string) {
 func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows) (*touched, error) {
 	t := &touched{}
 	t0 := time.Now()
+	if err := bumpEdgesStamp(ctx, tx); err != nil {
+		return nil, fmt.Errorf("edges stamp: %w", err)
+	}
 	recs, err := collect(ctx, tx, cyExisting, map[string]any{"ids": strs(b.ids)})
 	if err != nil {
 		return nil, fmt.Errorf("find stored cables: %w", err)
@@ -250,6 +253,10 @@ func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *
 func (s *Store) aggregates(ctx context.Context, tx neo4j.ManagedTransaction, t *touched) error {
 	t0 := time.Now()
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
+	// AFFILIATED_WITH edges and orphan deletions change relationships.
+	if err := bumpEdgesStamp(ctx, tx); err != nil {
+		return fmt.Errorf("edges stamp: %w", err)
+	}
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
 	affLost, err := s.personAggregates(ctx, tx, t.fresh, t.persons)
