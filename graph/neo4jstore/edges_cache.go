@@ -1,13 +1,10 @@
 package neo4jstore
 
 import (
-	"context"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/cablegraph/cablegraph/graph"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // A neighbourhood of a cable naming a dozen hub persons (each on thousands
@@ -15,14 +12,13 @@ import (
 // time reading the hubs' edges again for every question: 175 ms of a
 // 280 ms question at 251,287 cables, where the hubs' first edges had not
 // changed since the load. The server keeps them instead (edgeCache), for
-// nodes of many edges only, checked against a stamp every transaction
-// that adds or removes relationships sets to a new random value
-// (bumpEdgesStamp, in the same transaction). A question reads the stamp
-// first, in its own transaction, and uses a kept answer only if it was
-// computed under the same stamp: a write by any process (a load into the
-// database the server reads, an import that replaced the database) makes
-// every kept answer stale at once. Without a stamp (a database no writer
-// of this version touched) nothing is kept.
+// nodes of many edges only, checked against the write stamp
+// (write_stamp.go). A question reads the stamp first, in the transaction
+// that reads the edges, and uses a kept answer only if it was computed under the
+// same stamp: a write by any process (a load into the database the server
+// reads, an import that replaced the database) makes every kept answer
+// stale at once. Without a stamp (a database no writer of this version
+// touched) nothing is kept.
 //
 // Reading the stamp before the edges makes a kept answer at least as new
 // as its stamp: a write committed between the two is in the edges and
@@ -35,44 +31,6 @@ const defaultEdgeCacheMin = 500
 // edgeCacheMaxEdges bounds the edges kept, over all nodes (about 150
 // bytes each): the oldest entries go first.
 const edgeCacheMaxEdges = 200_000
-
-const (
-	cyEdgesStamp     = `OPTIONAL MATCH (g:EdgesStamp {name: 'edges'}) RETURN g.token`
-	cyBumpEdgesStamp = `MERGE (g:EdgesStamp {name: 'edges'}) SET g.token = randomUUID()`
-)
-
-// bumpEdgesStamp marks, inside a write transaction, that relationships
-// changed: every kept answer of every server becomes stale when it
-// commits.
-func bumpEdgesStamp(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	return run(ctx, tx, cyBumpEdgesStamp, nil)
-}
-
-// newEdgesStamp sets a new stamp in a transaction of its own.
-func (s *Store) newEdgesStamp(ctx context.Context) error {
-	_, err := s.write(ctx, "edges stamp", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		return nil, bumpEdgesStamp(ctx, tx)
-	})
-	return err
-}
-
-// edgesStamp reads the stamp ("" when there is none).
-func edgesStamp(ctx context.Context, tx neo4j.ManagedTransaction) (string, error) {
-	recs, err := collect(ctx, tx, cyEdgesStamp, nil)
-	if err != nil {
-		return "", err
-	}
-	toks := make([]string, 0, len(recs))
-	for _, r := range recs {
-		if t := str(r.Values[0]); t != "" {
-			toks = append(toks, t)
-		}
-	}
-	// Two stamp nodes (two writers that raced on the MERGE) are one
-	// stamp; each write changes both.
-	slices.Sort(toks)
-	return strings.Join(toks, ","), nil
-}
 
 // edgeCache is the kept first edges of nodes with many, all computed
 // under one stamp.

@@ -177,12 +177,12 @@ func TestNeo4jEdgesCacheSeesEveryWrite(t *testing.T) {
 
 	// No stamp: nothing is kept, answers are read.
 	poison()
-	if err := n.newEdgesStamp(ctx); err != nil {
+	if err := n.newWriteStamp(ctx); err != nil {
 		t.Fatal(err)
 	}
 	same("after a new stamp")
 	if _, err := n.write(ctx, "drop stamp", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		return nil, run(ctx, tx, "MATCH (g:EdgesStamp) DETACH DELETE g", nil)
+		return nil, run(ctx, tx, "MATCH (g:WriteStamp) DETACH DELETE g", nil)
 	}); err != nil {
 		t.Fatal(err)
 	}

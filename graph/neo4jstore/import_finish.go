@@ -44,7 +44,7 @@ func (s *Store) FinishImport(ctx context.Context) error {
 		func() error { return step("indexes", s.importIndexes) },
 		func() error { return step("schema", s.EnsureSchema) },
 		func() error { return step("empty lists", s.importEmptyLists) },
-		func() error { return step("edges stamp", s.newEdgesStamp) },
+		func() error { return step("write stamp", s.newWriteStamp) },
 	)
 }
 

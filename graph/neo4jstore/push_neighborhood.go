@@ -63,7 +63,7 @@ func (s *Store) edgesEach(ctx context.Context, nodes []graph.NodeRef, perNode in
 		}
 		var err error
 		if cached {
-			if stamp, err = edgesStamp(ctx, tx); err != nil {
+			if stamp, err = writeStamp(ctx, tx); err != nil {
 				return nil, err
 			}
 		}

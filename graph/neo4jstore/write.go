@@ -166,7 +166,7 @@ func (s *stringSet) add(v ...string) {
 func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows) (*touched, error) {
 	t := &touched{}
 	t0 := time.Now()
-	if err := bumpEdgesStamp(ctx, tx); err != nil {
+	if err := bumpWriteStamp(ctx, tx); err != nil {
 		return nil, fmt.Errorf("edges stamp: %w", err)
 	}
 	recs, err := collect(ctx, tx, cyExisting, map[string]any{"ids": strs(b.ids)})
@@ -254,7 +254,7 @@ func (s *Store) aggregates(ctx context.Context, tx neo4j.ManagedTransaction, t *
 	t0 := time.Now()
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
 	// AFFILIATED_WITH edges and orphan deletions change relationships.
-	if err := bumpEdgesStamp(ctx, tx); err != nil {
+	if err := bumpWriteStamp(ctx, tx); err != nil {
 		return fmt.Errorf("edges stamp: %w", err)
 	}
 	// 3. Aggregates of every shared node touched: recomputed from all
