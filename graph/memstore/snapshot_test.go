@@ -110,10 +110,18 @@ func TestSnapshotRoundTripGivesTheSameAnswers(t *testing.T) {
 
 	// Every read method, on probes drawn from the cables: a store loaded
 	// directly against the restored one.
-	r := &restored{Store: got}
+	sameAnswersAsWritten(t, got, cables)
+}
+
+// sameAnswersAsWritten checks every read method of s, which holds the
+// cables already (restored, or written another way), against a new store
+// given the same cables by WriteCables, in the same order and chunks.
+func sameAnswersAsWritten(t *testing.T, s *memstore.Store, cables []*graph.Cable) {
+	t.Helper()
+	r := &restored{Store: s}
 	storetest.Differential(t, memstore.New(), r, cables)
 	if len(r.written) != len(cables) {
-		t.Fatalf("the suite wrote %d cables to the restored store, want %d", len(r.written), len(cables))
+		t.Fatalf("the suite wrote %d cables to the store under test, want %d", len(r.written), len(cables))
 	}
 }
 
