@@ -21,8 +21,8 @@ SET r.topics = [] REMOVE r.` + importTopicsEmpty
 // FinishImport completes a database filled by neo4j-admin from an
 // ImportWriter's files: it creates the schema, waits until every index is
 // online, and restores the empty lists reads tell from absent ones. The
-// aggregates are in the import already. It sets a new edges stamp
-// (edges_cache.go): a server that kept edges of the database this import
+// aggregates are in the import already. It sets a new write stamp
+// (write_stamp.go): a server that kept edges of the database this import
 // replaced must not use them. It is idempotent.
 func (s *Store) FinishImport(ctx context.Context) error {
 	if _, ok := ctx.Deadline(); !ok {

@@ -167,7 +167,7 @@ func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *
 	t := &touched{}
 	t0 := time.Now()
 	if err := bumpWriteStamp(ctx, tx); err != nil {
-		return nil, fmt.Errorf("edges stamp: %w", err)
+		return nil, fmt.Errorf("write stamp: %w", err)
 	}
 	recs, err := collect(ctx, tx, cyExisting, map[string]any{"ids": strs(b.ids)})
 	if err != nil {
@@ -255,7 +255,7 @@ func (s *Store) aggregates(ctx context.Context, tx neo4j.ManagedTransaction, t *
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
 	// AFFILIATED_WITH edges and orphan deletions change relationships.
 	if err := bumpWriteStamp(ctx, tx); err != nil {
-		return fmt.Errorf("edges stamp: %w", err)
+		return fmt.Errorf("write stamp: %w", err)
 	}
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
