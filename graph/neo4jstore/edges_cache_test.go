@@ -2,13 +2,10 @@ package neo4jstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -193,61 +190,5 @@ func TestNeo4jEdgesCacheSeesEveryWrite(t *testing.T) {
 	same("without a stamp")
 	if k := poisoned(); k != 0 {
 		t.Errorf("%d kept answers used without a stamp", k)
-	}
-}
-
-// TestNeo4jEdgesEachSharesReadings asks the same EdgesEach from many
-// goroutines at once, the first of them already gone (its context
-// canceled) when it asks: it gets its context's error, the reading it
-// started goes on, and every other caller gets the memstore's answer.
-func TestNeo4jEdgesEachSharesReadings(t *testing.T) {
-	ctx := context.Background()
-	n := openEmpty(t)
-	m, cables := memstoreBeside(t, n)
-	nodes := fixtureNodes(cables)
-	const perNode = 7
-	want := make([][]graph.Edge, len(nodes))
-	wantTotals := make([]int, len(nodes))
-	for i, node := range nodes {
-		var err error
-		if want[i], wantTotals[i], err = m.Edges(ctx, []graph.NodeRef{node}, perNode); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for round := range 3 {
-		// The canceled caller's reading waits until the others have
-		// had time to join it (later readings, if any, do not wait).
-		release := make(chan struct{})
-		var first sync.Once
-		n.flightStarted = func() { first.Do(func() { <-release }) }
-		gone, cancel := context.WithCancel(ctx)
-		cancel()
-		if _, _, err := n.EdgesEach(gone, nodes, perNode); !errors.Is(err, context.Canceled) {
-			t.Fatalf("round %d: a canceled caller got %v, want context.Canceled", round, err)
-		}
-		time.AfterFunc(100*time.Millisecond, func() { close(release) })
-		var wg sync.WaitGroup
-		errs := make(chan error, 8)
-		for range 8 {
-			wg.Go(func() {
-				edges, totals, err := n.EdgesEach(ctx, nodes, perNode)
-				if err != nil {
-					errs <- err
-					return
-				}
-				if !reflect.DeepEqual(totals, wantTotals) || !reflect.DeepEqual(edges, want) {
-					errs <- fmt.Errorf("an answer differs from the memstore's")
-					return
-				}
-				if len(edges) > 0 && len(edges[0]) > 0 {
-					edges[0][0].Weight = -7 // a caller's change must not reach the others
-				}
-			})
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Errorf("round %d: %v", round, err)
-		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -37,63 +36,8 @@ RETURN i, size(es), es[..$perNode]`
 
 // EdgesEach returns each node's first perNode edges and its number of
 // edges, as Edges does for one node, in one statement for all nodes.
-//
-// Questions asking the same nodes at the same time share one reading
-// (s.edgeFlights): clients opening the same cable right after a start
-// otherwise each read its hubs' edges from cold caches, several times the
-// work at the moment the database is slowest. The reading runs to its end
-// even when the question that started it goes away (within the read
-// deadline), and its answer is kept for the next ones (edges_cache.go).
 func (s *Store) EdgesEach(ctx context.Context, nodes []graph.NodeRef, perNode int) ([][]graph.Edge, []int, error) {
-	if perNode < 1 || len(nodes) == 0 {
-		return s.edgesEach(ctx, nodes, perNode, defaultHubMin, true)
-	}
-	key := edgesFlightKey(nodes, perNode)
-	ch := s.edgeFlights.DoChan(key, func() (any, error) {
-		if s.flightStarted != nil {
-			s.flightStarted()
-		}
-		edges, totals, err := s.edgesEach(context.WithoutCancel(ctx), nodes, perNode, defaultHubMin, true)
-		return edgesAnswer{edges, totals}, err
-	})
-	select {
-	case <-ctx.Done():
-		return nil, nil, fmt.Errorf("neo4j edges each: %w", context.Cause(ctx))
-	case r := <-ch:
-		if r.Err != nil {
-			return nil, nil, r.Err
-		}
-		a := r.Val.(edgesAnswer)
-		if !r.Shared {
-			return a.edges, a.totals, nil
-		}
-		edges := make([][]graph.Edge, len(a.edges))
-		for i, es := range a.edges {
-			edges[i] = slices.Clone(es)
-		}
-		return edges, slices.Clone(a.totals), nil
-	}
-}
-
-// edgesAnswer is one EdgesEach reading, shared by the questions that
-// asked for it at once.
-type edgesAnswer struct {
-	edges  [][]graph.Edge
-	totals []int
-}
-
-// edgesFlightKey names an EdgesEach question: the limit and the nodes in
-// order (the answer is aligned with them).
-func edgesFlightKey(nodes []graph.NodeRef, perNode int) string {
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(perNode))
-	for _, n := range nodes {
-		b.WriteByte(0)
-		b.WriteString(n.Kind)
-		b.WriteByte(0)
-		b.WriteString(n.ID)
-	}
-	return b.String()
+	return s.edgesEach(ctx, nodes, perNode, defaultHubMin, true)
 }
 
 // edgesEach is EdgesEach planning nodes of hubMin edges or more type by

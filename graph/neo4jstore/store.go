@@ -9,7 +9,6 @@ import (
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"golang.org/x/sync/singleflight"
 )
 
 // Config says how to reach Neo4j.
@@ -54,12 +53,6 @@ type Store struct {
 	// more (edges_cache.go); tests lower the threshold.
 	edges        edgeCache
 	edgeCacheMin int
-	// edgeFlights lets questions asking the same EdgesEach at once share
-	// one reading (push_neighborhood.go).
-	edgeFlights singleflight.Group
-	// flightStarted, when not nil, is called as a shared reading starts:
-	// tests hold it until others have joined.
-	flightStarted func()
 
 	// topicKeys caches whether every interaction carries its topic keys
 	// (topickeys_schema.go).
