@@ -60,9 +60,10 @@ func (s *Store) apply(ctx context.Context, recs []*cableRec) error {
 		return fmt.Errorf("memstore write: %w", err)
 	}
 	if s.bulk != nil {
+		// The touched nodes wait for FinishBulk: recompute only compacts
+		// the text index and drops the caches.
 		s.linkAll(recs, *s.bulk)
-		s.text.maybeCompact(s.slots)
-		s.invalidate()
+		s.recompute(touched{})
 		return nil
 	}
 	t := newTouched()
