@@ -142,6 +142,10 @@ func (s *Store) FinishBulk(ctx context.Context) error {
 	parts := t.split(s.batch)
 	for i, p := range parts {
 		_, err := s.write(ctx, "finish bulk", func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+			// Aggregates write AFFILIATED_WITH edges and delete orphans.
+			if err := bumpWriteStamp(ctx, tx); err != nil {
+				return nil, fmt.Errorf("write stamp: %w", err)
+			}
 			return nil, s.aggregates(ctx, tx, p)
 		})
 		if err != nil {

@@ -166,6 +166,8 @@ func (s *stringSet) add(v ...string) {
 func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *batchRows) (*touched, error) {
 	t := &touched{}
 	t0 := time.Now()
+	// Set in the transaction that changes the relationships; aggregates,
+	// when in the same transaction, need no second one.
 	if err := bumpWriteStamp(ctx, tx); err != nil {
 		return nil, fmt.Errorf("write stamp: %w", err)
 	}
@@ -253,10 +255,6 @@ func (s *Store) writeFacts(ctx context.Context, tx neo4j.ManagedTransaction, b *
 func (s *Store) aggregates(ctx context.Context, tx neo4j.ManagedTransaction, t *touched) error {
 	t0 := time.Now()
 	defer func() { s.log.Debug("neo4j write step", "step", "aggregates", "took", time.Since(t0)) }()
-	// AFFILIATED_WITH edges and orphan deletions change relationships.
-	if err := bumpWriteStamp(ctx, tx); err != nil {
-		return fmt.Errorf("write stamp: %w", err)
-	}
 	// 3. Aggregates of every shared node touched: recomputed from all
 	// its facts when it lost some, else folded with the new ones.
 	affLost, err := s.personAggregates(ctx, tx, t.fresh, t.persons)
