@@ -33,6 +33,10 @@ type Config struct {
 	MaxPageSize   int           // default 100
 	Timeout       time.Duration // per-request deadline, default 10s; reaches the store
 	Explorer      http.Handler  // optional, mounted at /explore/
+	// Ready, when set, says whether the server has finished warming up
+	// (a Neo4j store compiles its plans and reads its hubs first): /readyz
+	// answers 503 until it returns true. Nil means ready from the start.
+	Ready func() bool
 }
 
 // Defaults for the zero values of Config.
@@ -66,7 +70,7 @@ func (c *Config) withDefaults() error {
 }
 
 // NewHandler builds the whole HTTP surface: /graphql (POST and GET),
-// / (GraphiQL), /healthz, /metrics and, when given, /explore/.
+// / (GraphiQL), /healthz, /readyz, /metrics and, when given, /explore/.
 func NewHandler(cfg Config) (http.Handler, error) {
 	return newHandler(cfg, leanPOST{})
 }
@@ -114,7 +118,8 @@ func newHandler(cfg Config, post graphql.Transport) (http.Handler, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", gql)
-	mux.Handle("/healthz", healthz(store, cfg.Timeout))
+	mux.Handle("/healthz", healthz(store, cfg.Timeout, nil))
+	mux.Handle("/readyz", healthz(store, cfg.Timeout, cfg.Ready))
 	mux.Handle("/metrics", metrics)
 	if cfg.Explorer != nil {
 		mux.Handle("/explore/", cfg.Explorer)
@@ -164,8 +169,12 @@ func operationLabel(name string) string {
 	return name
 }
 
-// healthz answers 200 when the store answers a ping, else 503.
-func healthz(store graph.Reader, timeout time.Duration) http.Handler {
+// healthz answers 200 when the store answers a ping and ready (if not
+// nil) says the server is ready, else 503. /healthz (liveness) has no
+// ready: a warming server is alive. /readyz has, so that a load balancer
+// or a benchmark waits for the warm-up instead of sending the first
+// questions to a cold database.
+func healthz(store graph.Reader, timeout time.Duration, ready func() bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), min(timeout, 5*time.Second))
 		defer cancel()
@@ -173,6 +182,11 @@ func healthz(store graph.Reader, timeout time.Duration) http.Handler {
 		if err := store.Ping(ctx); err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = fmt.Fprintf(w, `{"status":"unavailable","request_id":%q}`+"\n", requestID(r.Context()))
+			return
+		}
+		if ready != nil && !ready() {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"status":"warming"}` + "\n"))
 			return
 		}
 		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))

@@ -4,14 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/cablegraph/cablegraph/explorer"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/cablegraph/cablegraph/explorer"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/memstore"
@@ -117,6 +119,44 @@ func TestHealthzReportsStoreDown(t *testing.T) {
 			}
 			if strings.Contains(string(body), "secret") {
 				t.Errorf("healthz leaks detail: %s", body)
+			}
+		})
+	}
+}
+
+func TestReadyzWaitsForWarmUp(t *testing.T) {
+	var warmed atomic.Bool
+	get := func(t *testing.T, url string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	warming, _ := serve(t, Config{Store: memstore.New(), Ready: warmed.Load})
+	always, _ := serve(t, Config{Store: memstore.New()})
+	down, _ := serve(t, Config{Store: brokenStore{memstore.New()}, Ready: func() bool { return true }})
+	cases := []struct {
+		name, url string
+		warm      bool
+		code      int
+		status    string
+	}{
+		{"warming: alive", warming.URL + "/healthz", false, http.StatusOK, `"ok"`},
+		{"warming: not ready", warming.URL + "/readyz", false, http.StatusServiceUnavailable, `"warming"`},
+		{"warmed: ready", warming.URL + "/readyz", true, http.StatusOK, `"ok"`},
+		{"no warm-up: ready", always.URL + "/readyz", false, http.StatusOK, `"ok"`},
+		{"store down: not ready", down.URL + "/readyz", true, http.StatusServiceUnavailable, `"unavailable"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			warmed.Store(c.warm)
+			code, body := get(t, c.url)
+			if code != c.code || !strings.Contains(body, c.status) {
+				t.Errorf("%d %s, want %d with status %s", code, body, c.code, c.status)
 			}
 		})
 	}

@@ -105,7 +105,7 @@ func withRequestLog(logger *slog.Logger, m *Metrics, next http.Handler) http.Han
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
 		path := r.URL.Path
 		switch {
-		case path == "/graphql", path == "/healthz", path == "/metrics", path == "/":
+		case path == "/graphql", path == "/healthz", path == "/readyz", path == "/metrics", path == "/":
 		case strings.HasPrefix(path, "/explore/"):
 			path = "/explore/"
 		default:

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/graph/neo4jstore"
@@ -64,5 +66,56 @@ func TestNeo4jLoadCommand(t *testing.T) {
 	}
 	if second := counts(); !reflect.DeepEqual(first, second) {
 		t.Errorf("counts changed on reload:\nfirst  %+v\nsecond %+v", first, second)
+	}
+}
+
+// TestNeo4jServeIsReadyAfterWarmUp starts `cablegraph serve --neo4j` and
+// checks that /readyz says ready only once the warm-up is done (its log
+// line written), while /healthz and the API answer from the start.
+func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
+	uri := os.Getenv("CABLEGRAPH_NEO4J_URI")
+	if uri == "" {
+		t.Skip("CABLEGRAPH_NEO4J_URI not set: no Neo4j to serve from (make test sets it)")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--neo4j", uri}, nil, &out, &errb) }()
+	var base string
+	for base == "" {
+		select {
+		case err := <-done:
+			t.Fatalf("serve returned early: %v\n%s", err, errb.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if _, after, ok := strings.Cut(out.String(), "GraphQL at "); ok {
+			base = strings.TrimSuffix(strings.TrimSpace(after), "/graphql")
+		}
+	}
+	get := func(path string) int {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get("/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz: %d while warming up, want 200", code)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for get("/readyz") != http.StatusOK {
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz not ready after 2 minutes\n%s", errb.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(errb.String(), "warmed up") {
+		t.Errorf("/readyz said ready before the warm-up was done:\n%s", errb.String())
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve after cancel: %v", err)
 	}
 }

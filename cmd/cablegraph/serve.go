@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/cablegraph/cablegraph/examples"
@@ -24,7 +25,7 @@ const serveHelp = `
 cablegraph serve answers relationship questions over GraphQL at /graphql,
 with a GraphiQL playground at /, an explorer page at /explore/ (see who is
 connected to whom and read the proving sentences), a health check at
-/healthz and metrics at /metrics.
+/healthz, a readiness check at /readyz and metrics at /metrics.
 
 Usage:
   cablegraph serve [flags]
@@ -33,7 +34,10 @@ Without --neo4j it needs no database: it loads the cables at the --data paths
 into an embedded in-process store at start-up (progress on stderr), or, with
 no --data, the example cable 08MOSCOW235 shipped in the binary. With --neo4j
 it serves the graph already in Neo4j (see cablegraph load); --data paths are
-then loaded into Neo4j first.
+then loaded into Neo4j first. Right after Neo4j starts, its first answers
+are slow (plans to compile, pages to read): serve warms it up in the
+background (10-30 s for the whole release) while already answering, and
+/readyz answers 503 until that is done.
 
 Restarts are fast: after loading --data into the embedded store, serve
 writes a snapshot of the store to the cache directory in the background
@@ -125,6 +129,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var store graph.Store
+	var warmed atomic.Bool
+	var ready func() bool // nil: ready once listening
 	var mem *memstore.Store
 	var cache *snapshotCache
 	var snapNote string
@@ -138,9 +144,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err := s.Ping(ctx); err != nil {
 			return fmt.Errorf("no answer from Neo4j at %s: %w", nf.uri, err)
 		}
-		// Compile the API's statements in the background so the first
-		// questions after a Neo4j start do not time out compiling them.
-		go s.Warm(ctx)
+		// Compile the API's statements and read the hubs in the
+		// background so the first questions after a Neo4j start do not
+		// time out; /readyz says when that is done.
+		go func() {
+			start := time.Now()
+			failed := s.Warm(ctx)
+			e.log.Info("warmed up: ready for questions (/readyz)", "took", time.Since(start).Round(time.Millisecond), "failed", failed)
+			warmed.Store(true)
+		}()
+		ready = warmed.Load
 		store = s
 	} else {
 		if len(data) == 0 {
@@ -191,7 +204,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 	h, err := resolvers.NewHandler(resolvers.Config{
 		Store: store, Topics: ext, Logger: e.log, AuthToken: *token, CORSOrigins: cors, Introspection: !*noIntro,
-		Explorer: explorer.Handler(),
+		Explorer: explorer.Handler(), Ready: ready,
 	})
 	if err != nil {
 		return fmt.Errorf("building the GraphQL handler: %w", err)
