@@ -241,17 +241,19 @@ func (s *syncBuffer) String() string {
 	return s.buf.String()
 }
 
-func TestServeAnswersAndShutsDownOnCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errb syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, nil, &out, &errb) }()
-
-	var url string
+// startServe runs `cablegraph serve --addr 127.0.0.1:0 args...` until ctx
+// is done and returns, once it listens, the GraphQL URL it printed, its
+// stdout and stderr, and where its result will arrive.
+func startServe(t *testing.T, ctx context.Context, args ...string) (url string, out, errb *syncBuffer, done <-chan error) {
+	t.Helper()
+	out, errb = &syncBuffer{}, &syncBuffer{}
+	result := make(chan error, 1)
+	go func() {
+		result <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), nil, out, errb)
+	}()
 	for url == "" {
 		select {
-		case err := <-done:
+		case err := <-result:
 			t.Fatalf("serve returned early: %v\n%s", err, errb.String())
 		case <-time.After(20 * time.Millisecond):
 		}
@@ -259,6 +261,13 @@ func TestServeAnswersAndShutsDownOnCancel(t *testing.T) {
 			url = strings.TrimSpace(after)
 		}
 	}
+	return url, out, errb, result
+}
+
+func TestServeAnswersAndShutsDownOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, out, _, done := startServe(t, ctx)
 	if !strings.Contains(out.String(), "playground at http://127.0.0.1:") {
 		t.Errorf("ready line: %q", out.String())
 	}
