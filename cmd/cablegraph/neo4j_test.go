@@ -71,7 +71,8 @@ func TestNeo4jLoadCommand(t *testing.T) {
 
 // TestNeo4jServeIsReadyAfterWarmUp starts `cablegraph serve --neo4j` and
 // checks that /readyz says ready only once the warm-up is done (its log
-// line written), while /healthz answers from the start.
+// line written), while /healthz answers from the start, and that every
+// warm-up statement ran.
 func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
 	uri := os.Getenv("CABLEGRAPH_NEO4J_URI")
 	if uri == "" {
@@ -101,6 +102,9 @@ func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "warmed up") {
 		t.Errorf("/readyz said ready before the warm-up was done:\n%s", errb.String())
+	}
+	if strings.Contains(errb.String(), "warm-up statement failed") || !strings.Contains(errb.String(), "failed=0") {
+		t.Errorf("a warm-up statement failed:\n%s", errb.String())
 	}
 	cancel()
 	if err := <-done; err != nil {

@@ -61,6 +61,14 @@ func (s *Store) Warm(ctx context.Context) (failed int) {
 		}},
 		{"country", func() error { _, err := s.Country(ctx, warmKey); return err }},
 		{"tag", func() error { _, err := s.Tag(ctx, warmKey); return err }},
+		{"discussion", func() error {
+			_, _, _, err := s.DiscussionInteractions(ctx, graph.InteractionFilter{}, none, []string{"cablegraphwarmup"})
+			return err
+		}},
+		{"discussion page", func() error {
+			_, _, _, err := s.DiscussionPageInteractions(ctx, graph.InteractionFilter{}, none, []string{"cablegraphwarmup"}, 10, map[string]float64{"met": 1}, 0.5)
+			return err
+		}},
 		{"search", func() error { _, err := s.Search(ctx, "cablegraphwarmup", graph.Page{Limit: 10}); return err }},
 		{"search hits", func() error { _, err := s.SearchHits(ctx, "cablegraphwarmup", graph.Page{Limit: 10}); return err }},
 	}
