@@ -72,7 +72,7 @@ func TestNeo4jLoadCommand(t *testing.T) {
 // TestNeo4jServeIsReadyAfterWarmUp starts `cablegraph serve --neo4j` and
 // checks that /readyz says ready only once the warm-up is done (its log
 // line written), while /healthz answers from the start, and that every
-// warm-up statement ran.
+// warm-up statement ran (--verbose logs each).
 func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
 	uri := os.Getenv("CABLEGRAPH_NEO4J_URI")
 	if uri == "" {
@@ -80,7 +80,7 @@ func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	url, _, errb, done := startServe(t, ctx, "--neo4j", uri)
+	url, _, errb, done := startServe(t, ctx, "--neo4j", uri, "--verbose")
 	base := strings.TrimSuffix(url, "/graphql")
 	get := func(path string) int {
 		resp, err := http.Get(base + path)
@@ -105,6 +105,9 @@ func TestNeo4jServeIsReadyAfterWarmUp(t *testing.T) {
 	}
 	if strings.Contains(errb.String(), "warm-up statement failed") || !strings.Contains(errb.String(), "failed=0") {
 		t.Errorf("a warm-up statement failed:\n%s", errb.String())
+	}
+	if !strings.Contains(errb.String(), `msg="neo4j warm-up statement" statement="discussion page"`) {
+		t.Errorf("--verbose logged no timing of the warm-up's statements:\n%s", errb.String())
 	}
 	cancel()
 	if err := <-done; err != nil {

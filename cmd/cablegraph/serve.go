@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -107,6 +108,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usagef("serve takes no PATH arguments (got %q); load cables with --data PATH", pos[0])
 	}
 
+	if lf.verbose && e.level != nil {
+		// Also when nothing is loaded: a Neo4j server's warm-up logs each
+		// statement's time at debug level.
+		e.level.Set(slog.LevelDebug)
+	}
 	stopProfile, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
