@@ -53,6 +53,10 @@ secs="${duration%s}"
 ((concurrency >= 1 && concurrency <= 32)) || die "CONCURRENCY must be 1..32"
 [[ "$neo4j_port" != 7687 ]] || die "NEO4J_PORT=7687 is the shared dev Neo4j; benchmark your own (default 7688)"
 command -v jq >/dev/null || die "jq is needed"
+# A missing DATA would start an empty embedded store and measure only errors.
+if [[ " $targets " == *" embedded "* && "$data" != - && ! -e "$data" ]]; then
+  die "DATA $data not found (the shared cables are looked for beside the checkout, in ../shared); set DATA"
+fi
 mkdir -p "$bench_dir"
 
 if [[ "${BUILD:-1}" == 1 ]]; then
