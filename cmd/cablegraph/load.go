@@ -123,6 +123,16 @@ func (l loadFlags) spoolMode() (loader.SpoolMode, error) {
 	return 0, usagef("--spool must be auto, file or memory, not %q", l.spool)
 }
 
+// setLevel lowers the log level to debug for the whole command when
+// --verbose is given: the loader's batches, the store's timings and a Neo4j
+// server's warm-up statements log at that level, whether or not anything
+// is loaded.
+func (l loadFlags) setLevel(e *env) {
+	if l.verbose && e.level != nil {
+		e.level.Set(slog.LevelDebug)
+	}
+}
+
 func runLoad(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	var nf neo4jFlags
@@ -137,6 +147,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return done(err)
 	}
+	lf.setLevel(e)
 	stopProfile, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
@@ -181,9 +192,6 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 
 // loadInto runs the loader with progress on stderr and prints the summary.
 func loadInto(ctx context.Context, e *env, store graph.Writer, ext *extract.Extractor, src loader.Source, lf loadFlags) (loader.Summary, error) {
-	if lf.verbose && e.level != nil {
-		e.level.Set(slog.LevelDebug)
-	}
 	spool, err := lf.spoolMode()
 	if err != nil {
 		return loader.Summary{}, err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -108,11 +107,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usagef("serve takes no PATH arguments (got %q); load cables with --data PATH", pos[0])
 	}
 
-	if lf.verbose && e.level != nil {
-		// Also when nothing is loaded: a Neo4j server's warm-up logs each
-		// statement's time at debug level.
-		e.level.Set(slog.LevelDebug)
-	}
+	lf.setLevel(e)
 	stopProfile, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
