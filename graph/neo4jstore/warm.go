@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cablegraph/cablegraph/graph"
@@ -122,14 +123,16 @@ const (
 // cyWarmHubs lists the persons, countries, tags and organizations of at
 // least $min edges, most edges first. Cables and references are left out:
 // there are hundreds of thousands, and few have many edges.
-var cyWarmHubs = `CALL () {
-  MATCH (n:` + graph.KindPerson + `) RETURN n, '` + graph.KindPerson + `' AS kind, n.key AS id
-  UNION ALL MATCH (n:` + graph.KindCountry + `) RETURN n, '` + graph.KindCountry + `' AS kind, n.code AS id
-  UNION ALL MATCH (n:` + graph.KindTag + `) RETURN n, '` + graph.KindTag + `' AS kind, n.code AS id
-  UNION ALL MATCH (n:` + graph.KindOrganization + `) RETURN n, '` + graph.KindOrganization + `' AS kind, n.key AS id
+var cyWarmHubs = func() string {
+	var parts []string
+	for _, label := range []string{graph.KindPerson, graph.KindCountry, graph.KindTag, graph.KindOrganization} {
+		parts = append(parts, fmt.Sprintf("  MATCH (n:%[1]s) RETURN n, '%[1]s' AS kind, n.%[2]s AS id", label, keyOfLabel(label)))
+	}
+	return "CALL () {\n" + strings.Join(parts, "\n  UNION ALL\n") + `
 }
 WITH kind, id, COUNT { (n)--() } AS d WHERE d >= $min
 RETURN kind, id ORDER BY d DESC, kind, id LIMIT $hubs`
+}()
 
 // warmHubs reads the first perNode edges of the hubs nodes with the most
 // edges (of those with at least the edge cache's minimum), a batch at a
