@@ -73,14 +73,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_http URL PID: until a trivial GraphQL query answers (a GET, such as
-# cablegraph's /readyz, when the URL ends in z).
+# wait_http URL PID [get]: until a trivial GraphQL query answers, or with
+# get until a GET of URL (cablegraph's /readyz) answers 2xx.
 wait_http() {
   local i
+  local ask=(-H 'Content-Type: application/json' -d '{"query":"{ __typename }"}')
+  [[ "${3:-}" == get ]] && ask=()
   for ((i = 0; i < 3600; i++)); do
-    if [[ "$1" == *z ]]; then
-      curl -sf -m 5 "$1" >/dev/null 2>&1 && return 0
-    elif curl -sf -m 5 -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' "$1" >/dev/null 2>&1; then
+    if curl -sf -m 5 "${ask[@]}" "$1" >/dev/null 2>&1; then
       return 0
     fi
     kill -0 "$2" 2>/dev/null || die "server pid $2 exited (see $bench_dir/*.err)"
@@ -97,7 +97,7 @@ start_ours() { # start_ours ARGS...: cablegraph serve; sets OURS_PID
   OURS_PID=$!
   pids+=("$OURS_PID")
   # /readyz: for Neo4j, after the warm-up (plans, hubs) serve does at start.
-  wait_http "http://127.0.0.1:$ours_port/readyz" "$OURS_PID"
+  wait_http "http://127.0.0.1:$ours_port/readyz" "$OURS_PID" get
   # The start-up (for the embedded store: the whole load; for Neo4j: the
   # warm-up) as one more result line.
   local ready_s; ready_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b-a)/1e9}')
